@@ -1,0 +1,90 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.enums import Role
+
+municipality_code_validator = RegexValidator(
+    r"^\d{3}$", _("Kommunekoden er tre cifre, fx 165 for Albertslund.")
+)
+
+
+def normalise_municipality_code(raw: str | int) -> str:
+    """Return the official three-digit code from '165', '0165' or 165."""
+    digits = str(raw).strip()
+    if not digits.isdigit():
+        raise ValueError(f"not a municipality code: {raw!r}")
+    code = digits.lstrip("0").rjust(3, "0")
+    if len(code) != 3:
+        raise ValueError(f"not a municipality code: {raw!r}")
+    return code
+
+
+class Municipality(models.Model):
+    """A Danish municipality (kommune), the tenant that owns all internal data."""
+
+    code = models.CharField(
+        _("kommunekode"), max_length=3, unique=True, validators=[municipality_code_validator]
+    )
+    name = models.CharField(_("navn"), max_length=100)
+
+    municipality_path = "pk"
+
+    class Meta:
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class User(AbstractUser):
+    """A person who logs in to Kurs; what they may see comes from their memberships."""
+
+    class Meta:
+        verbose_name = _("bruger")
+        verbose_name_plural = _("brugere")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Membership(models.Model):
+    """A user's role in one municipality."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("bruger")
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("kommune"),
+    )
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+
+    municipality_path = "municipality"
+
+    class Meta:
+        verbose_name = _("medlemskab")
+        verbose_name_plural = _("medlemskaber")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"],
+                name="membership_one_role_per_municipality",
+                violation_error_message=_("Brugeren har allerede en rolle i denne kommune."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.municipality.name}: {self.get_role_display()}"
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in {Role.ADMINISTRATOR, Role.STAFF}
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.role == Role.ADMINISTRATOR

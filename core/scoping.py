@@ -1,0 +1,77 @@
+"""The one place that decides which municipality's data a user may see and change.
+
+Views never filter by municipality by hand: they call `member_context` (pages) or
+`visible_municipality_ids` (lists, API), and use `require_editor` before a change. An outsider
+gets 404, as if the data did not exist; a committee reader who tries to change something gets 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from core.enums import Role
+from core.models import Membership, Municipality
+
+
+@dataclass(frozen=True)
+class MemberContext:
+    municipality: Municipality
+    membership: Membership
+
+    @property
+    def can_edit(self) -> bool:
+        return self.membership.can_edit
+
+
+def membership_for(user, municipality: Municipality) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, municipality=municipality).first()
+
+
+def visible_municipality_ids(user) -> set[int]:
+    """Ids of the municipalities whose internal data `user` may read."""
+    if not user.is_authenticated:
+        return set()
+    return set(Membership.objects.filter(user=user).values_list("municipality_id", flat=True))
+
+
+def administered_municipality_ids(user) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Membership.objects.filter(user=user, role=Role.ADMINISTRATOR).values_list(
+            "municipality_id", flat=True
+        )
+    )
+
+
+def member_context(user, code: str) -> MemberContext:
+    """The municipality `code` with the user's membership, or 404 for anyone not a member."""
+    municipality = get_object_or_404(Municipality, code=code)
+    membership = membership_for(user, municipality)
+    if membership is None:
+        raise Http404
+    return MemberContext(municipality, membership)
+
+
+def require_editor(context: MemberContext) -> None:
+    if not context.can_edit:
+        raise PermissionDenied
+
+
+def member_required(view):
+    """Decorate a view taking `code`: logs in, resolves the membership, passes it as `member`."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, code, *args, **kwargs):
+        return view(request, *args, member=member_context(request.user, code), **kwargs)
+
+    return wrapped
