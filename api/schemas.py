@@ -1,0 +1,144 @@
+"""The shapes the read API returns, with the descriptions that go into openapi.json.
+
+Visibility is expressed by two schemas per object rather than by empty fields: the public one
+(`Goal`, `Plan`, `Measurement`) and the member one (`MemberGoal`, `MemberPlan`,
+`MemberMeasurement`), which adds what only the municipality's own users may read (internal
+notes and measurement notes). A public response therefore has no `internal_note` key at all.
+
+Numbers (baseline, target, measured values) are JSON numbers; dates are ISO 8601 dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+from strategy.enums import (
+    Assessment,
+    Comparator,
+    Direction,
+    GoalKind,
+    GoalStatus,
+    PlanKind,
+    PlanStatus,
+    Recurrence,
+    TrackKind,
+)
+
+
+class Error(Schema):
+    detail: str = Field(description="Fejlbesked på dansk.")
+
+
+class Municipality(Schema):
+    code: str = Field(description="Den officielle tre-cifrede kommunekode, fx '165'.")
+    name: str = Field(description="Kommunens navn, fx 'Albertslund'.")
+
+
+class PlanRef(Schema):
+    id: int
+    title: str
+    kind: PlanKind = Field(description="Plantype.")
+    status: PlanStatus = Field(
+        description="'adopted' (vedtaget, offentlig) eller 'draft' (udkast, kun for kommunens "
+        "egne brugere)."
+    )
+    period_start: int = Field(description="Planperiodens første år.")
+    period_end: int = Field(description="Planperiodens sidste år.")
+
+
+class TrackRef(Schema):
+    id: int
+    title: str
+    kind: TrackKind = Field(description="Strategisk eller tværgående spor.")
+
+
+class Baseline(Schema):
+    value: float = Field(description="Udgangspunktets værdi.")
+    date: dt.date | None = Field(description="Hvornår udgangspunktet er målt.")
+    source: str = Field(description="Kilde til udgangspunktet; tom tekst hvis ikke angivet.")
+
+
+class Measurement(Schema):
+    date: dt.date = Field(description="Målingens dato.")
+    value: float | None = Field(
+        description="Den målte værdi; null for en vurdering af et kvalitativt mål."
+    )
+    assessment: Assessment | None = Field(
+        description="En persons vurdering af et kvalitativt mål; null for en målt værdi."
+    )
+    source: str = Field(description="Kilde til målingen.")
+    is_illustrative: bool = Field(
+        description="Sand for demodata, der ikke stammer fra kommunens dokumenter."
+    )
+
+
+class MemberMeasurement(Measurement):
+    note: str = Field(description="Intern note til målingen (kun for kommunens egne brugere).")
+
+
+class Goal(Schema):
+    id: int
+    title: str = Field(description="Målet, som det står i planen.")
+    kind: GoalKind = Field(description="Kvalitativt mål, kvantificeret mål eller milepæl.")
+    plan: PlanRef = Field(description="Planen, målet hører til.")
+    track: TrackRef | None = Field(description="Sporet, målet hører til, eller null.")
+    theme: str | None = Field(description="Titlen på temaet/indsatsområdet, eller null.")
+    parent_id: int | None = Field(
+        description="Id på det overordnede mål, eller null. Peger altid på et mål i samme svar."
+    )
+    metric: str = Field(
+        description="Indikatoren, fx 'Nye arbejdspladser'; tom for kvalitative mål."
+    )
+    unit: str = Field(description="Enhed for indikatoren, fx 'arbejdspladser'.")
+    direction: Direction = Field(description="Om en højere eller lavere værdi er bedre.")
+    baseline: Baseline | None = Field(description="Udgangspunktet, eller null.")
+    comparator: Comparator | None = Field(
+        description="Om måltallet er et minimum ('at_least') eller maksimum ('at_most')."
+    )
+    target: float | None = Field(description="Måltallet, eller null.")
+    deadline: dt.date = Field(
+        description="Den gældende frist: planens frist for målet, ellers sidste dag i planperioden."
+    )
+    deadline_is_stated: bool = Field(
+        description="Sand hvis planen selv angiver fristen; falsk hvis det er periodens slutning."
+    )
+    deadline_text: str = Field(description="Fristen med dokumentets egne ord, fx 'inden 2017'.")
+    recurrence: Recurrence = Field(description="'none': ét mål ved fristen; 'yearly': årligt mål.")
+    recurrence_from_year: int | None = Field(description="Første år for et årligt mål.")
+    latest_measurement: Measurement | None = Field(
+        description="Den seneste måling til og med i dag, eller null."
+    )
+    status: GoalStatus = Field(description="Målets status, beregnet ud fra mål og målinger.")
+    status_label: str = Field(description="Status som tekst på det aktive sprog (dansk).")
+    progress: float | None = Field(
+        ge=0, le=1, description="Fremdrift mod måltallet fra 0 til 1, eller null hvis ukendt."
+    )
+
+
+class MemberGoal(Goal):
+    latest_measurement: MemberMeasurement | None = Field(
+        description="Den seneste måling til og med i dag, med intern note, eller null."
+    )
+    internal_note: str = Field(description="Intern note (kun for kommunens egne brugere).")
+
+
+class Plan(Schema):
+    id: int
+    title: str
+    kind: PlanKind = Field(description="Plantype.")
+    status: PlanStatus = Field(description="'adopted' (vedtaget) eller 'draft' (udkast).")
+    period_start: int = Field(description="Planperiodens første år.")
+    period_end: int = Field(description="Planperiodens sidste år.")
+    adopted_on: dt.date | None = Field(description="Hvornår planen blev vedtaget.")
+    adopted_by: str = Field(description="Hvem der vedtog planen, fx 'Kommunalbestyrelsen'.")
+    implements_id: int | None = Field(
+        description="Id på den plan, som denne plan udmønter, eller null. Peger altid på en plan "
+        "i samme svar."
+    )
+    summary: str = Field(description="Resumé og vision.")
+
+
+class MemberPlan(Plan):
+    internal_note: str = Field(description="Intern note (kun for kommunens egne brugere).")

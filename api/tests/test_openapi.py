@@ -1,0 +1,79 @@
+import pytest
+
+
+@pytest.fixture
+def openapi(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+@pytest.mark.django_db
+def test_openapi_lists_every_endpoint(openapi):
+    assert sorted(openapi["paths"]) == [
+        "/api/v1/goals",
+        "/api/v1/municipalities",
+        "/api/v1/plans",
+    ]
+
+
+@pytest.mark.django_db
+def test_openapi_describes_title_and_version(openapi):
+    assert (openapi["info"]["title"], openapi["info"]["version"]) == ("Kurs API", "1")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "schemas"),
+    [
+        ("/api/v1/municipalities", {"$ref": "#/components/schemas/Municipality"}),
+        (
+            "/api/v1/goals",
+            {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/MemberGoal"},
+                    {"$ref": "#/components/schemas/Goal"},
+                ]
+            },
+        ),
+        (
+            "/api/v1/plans",
+            {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/MemberPlan"},
+                    {"$ref": "#/components/schemas/Plan"},
+                ]
+            },
+        ),
+    ],
+)
+def test_each_endpoint_has_a_described_list_response(openapi, path, schemas):
+    operation = openapi["paths"][path]["get"]
+
+    response_schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert response_schema["items"] == schemas
+    assert operation["description"] != ""
+
+
+@pytest.mark.django_db
+def test_only_member_goal_schema_has_internal_note(openapi):
+    schemas = openapi["components"]["schemas"]
+
+    assert "internal_note" not in schemas["Goal"]["properties"]
+    assert "internal_note" in schemas["MemberGoal"]["required"]
+
+
+@pytest.mark.django_db
+def test_every_goal_field_is_described(openapi):
+    properties = openapi["components"]["schemas"]["Goal"]["properties"]
+
+    undescribed = [name for name, field in properties.items() if not field.get("description")]
+
+    assert undescribed == ["id"]
+
+
+@pytest.mark.django_db
+def test_docs_page_with_cdn_assets_is_not_served(client):
+    response = client.get("/api/v1/docs")
+
+    assert response.status_code == 404
