@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from strategy.enums import GoalStatus
@@ -92,3 +92,177 @@ def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
                 progress=item.rollup.progress if item.rollup else None,
             )
     return list(evaluated.values())
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    """The dashboard's filters, each checked against what the municipality actually has."""
+
+    plan_id: int | None = None
+    track_id: int | None = None
+    status: str = ""
+
+    @classmethod
+    def from_query(cls, query, *, plans, tracks) -> DashboardFilters:
+        def known_id(name, options):
+            raw = query.get(name, "")
+            return int(raw) if raw.isdigit() and int(raw) in {o.pk for o in options} else None
+
+        status = query.get("status", "")
+        return cls(
+            plan_id=known_id("plan", plans),
+            track_id=known_id("track", tracks),
+            status=status if status in GoalStatus.values else "",
+        )
+
+
+def dashboard_rows(municipality, filters: DashboardFilters, today: date | None = None):
+    """The municipality's goals, evaluated and sorted worst first, after the filters."""
+    goals = Goal.objects.filter(plan__municipality=municipality)
+    if filters.plan_id:
+        goals = goals.filter(plan_id=filters.plan_id)
+    evaluated = evaluate_goals(goals_with_measurements(goals), today)
+    if filters.track_id:
+        evaluated = [e for e in evaluated if e.goal.track_id == filters.track_id]
+    if filters.status:
+        evaluated = [e for e in evaluated if e.status == filters.status]
+    return sorted(evaluated, key=lambda e: e.sort_key)
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: GoalStatus
+    count: int
+    x: float = 0.0
+    width: float = 0.0
+
+
+def status_summary(rows: list[EvaluatedGoal]) -> list[StatusCount]:
+    """How many goals have each status, with segment positions for the stacked bar (0-100)."""
+    total = len(rows) or 1
+    counts, offset = [], 0.0
+    for status in GoalStatus:
+        count = sum(1 for row in rows if row.status == status)
+        width = round(count / total * 100, 3)
+        counts.append(StatusCount(status, count, offset, width))
+        offset += width
+    return counts
+
+
+@dataclass
+class ThemeNode:
+    theme: object
+    goals: list[EvaluatedGoal]
+
+
+@dataclass
+class TrackNode:
+    track: object
+    themes: list[ThemeNode]
+    goals: list[EvaluatedGoal]
+
+
+@dataclass
+class PlanTree:
+    plan_goals: list[EvaluatedGoal]
+    tracks: list[TrackNode]
+    key_figures: list
+    commitments: list
+
+
+def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
+    """Tracks → themes → goals, each goal with its children nested under it."""
+    evaluated = evaluate_goals(goals_with_measurements(plan.goals.all()), today)
+    in_plan = {e.goal.pk for e in evaluated}
+    top_level = sorted(
+        (e for e in evaluated if e.goal.parent_id not in in_plan),
+        key=lambda e: (e.goal.order, e.goal.pk),
+    )
+    tracks = []
+    for track in plan.tracks.prefetch_related("themes"):
+        in_track = [e for e in top_level if e.goal.track_id == track.pk]
+        themes = [
+            ThemeNode(theme, [e for e in in_track if e.goal.theme_id == theme.pk])
+            for theme in track.themes.all()
+        ]
+        tracks.append(TrackNode(track, themes, [e for e in in_track if e.goal.theme_id is None]))
+    return PlanTree(
+        plan_goals=[e for e in top_level if e.goal.track_id is None],
+        tracks=tracks,
+        key_figures=list(plan.key_figures.all()),
+        commitments=list(plan.commitments.all()),
+    )
+
+
+def evaluate_goal_with_family(goal: Goal, today: date | None = None) -> EvaluatedGoal:
+    """The goal evaluated together with its children, so its roll-up can be shown."""
+    family = Goal.objects.filter(Q(pk=goal.pk) | Q(parent_id=goal.pk))
+    evaluated = evaluate_goals(goals_with_measurements(family), today)
+    return next(e for e in evaluated if e.goal.pk == goal.pk)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: object
+    what: str
+    reason: str
+    changes: list[tuple[str, object, object]]
+
+
+GOAL_HISTORY_FIELDS = [
+    "title",
+    "description",
+    "kind",
+    "metric",
+    "unit",
+    "direction",
+    "baseline_value",
+    "baseline_date",
+    "baseline_source",
+    "comparator",
+    "target_value",
+    "deadline",
+    "deadline_text",
+    "recurrence",
+    "recurrence_from_year",
+    "owner_id",
+    "internal_note",
+]
+
+
+def goal_history(goal: Goal) -> list[HistoryEntry]:
+    """Who changed the goal and its measurements, when and what; newest first, two queries."""
+    entries = []
+    previous = None
+    for record in goal.history.select_related("history_user").order_by("history_date", "history_id"):
+        changes = []
+        if previous is not None:
+            for name in GOAL_HISTORY_FIELDS:
+                old, new = getattr(previous, name), getattr(record, name)
+                if old != new:
+                    label = Goal._meta.get_field(name.removesuffix("_id")).verbose_name
+                    changes.append((label, old, new))
+        entries.append(
+            HistoryEntry(
+                record.history_date,
+                record.history_user,
+                record.get_history_type_display(),
+                record.history_change_reason or "",
+                changes,
+            )
+        )
+        previous = record
+    measurement_history = Measurement.history.filter(goal_id=goal.pk).select_related("history_user")
+    for record in measurement_history:
+        value = record.value if record.value is not None else record.get_assessment_display()
+        entries.append(
+            HistoryEntry(
+                record.history_date,
+                record.history_user,
+                record.get_history_type_display(),
+                record.history_change_reason or "",
+                [(Measurement._meta.get_field("value").verbose_name, None, value)],
+            )
+        )
+    return sorted(entries, key=lambda e: e.when, reverse=True)

@@ -1,8 +1,151 @@
-from django.shortcuts import render
+"""Pages for staff and the committee: dashboard, plans, goals. Thin: parse, check, call, render."""
 
-from core.scoping import member_required
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.scoping import member_required, require_editor
+from strategy import queries
+from strategy.charts import build_chart
+from strategy.enums import GoalStatus
+from strategy.forms import GoalForm, MeasurementForm
+from strategy.models import Goal, Plan, Track
+from strategy.services import ConcurrentEditError, record_measurement, update_goal
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _member_goal(member, goal_id: int) -> Goal:
+    goals = queries.goals_with_measurements(
+        Goal.objects.filter(plan__municipality=member.municipality)
+    )
+    return get_object_or_404(goals, pk=goal_id)
 
 
 @member_required
 def dashboard(request, member):
-    return render(request, "strategy/dashboard.html", {"member": member})
+    """Every goal of the municipality, worst first, filtered by plan, track and status."""
+    plans = list(queries.plans_of([member.municipality.pk]))
+    tracks = list(Track.objects.filter(plan__municipality=member.municipality).select_related("plan"))
+    filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
+    rows = queries.dashboard_rows(member.municipality, filters)
+    context = {
+        "member": member,
+        "nav": "dashboard",
+        "plans": plans,
+        "tracks": tracks,
+        "statuses": GoalStatus,
+        "filters": filters,
+        "rows": rows,
+        "summary": queries.status_summary(rows),
+    }
+    template = "strategy/_dashboard_results.html" if _is_htmx(request) else "strategy/dashboard.html"
+    return render(request, template, context)
+
+
+@member_required
+def plan_list(request, member):
+    plans = queries.plans_of([member.municipality.pk])
+    return render(request, "strategy/plan_list.html", {"member": member, "nav": "plans", "plans": plans})
+
+
+@member_required
+def plan_detail(request, member, plan_id: int):
+    """The plan as a tree: tracks, their themes, and the goals under each, with status."""
+    plan = get_object_or_404(queries.plans_of([member.municipality.pk]), pk=plan_id)
+    tree = queries.plan_tree(plan)
+    return render(
+        request,
+        "strategy/plan_detail.html",
+        {"member": member, "nav": "plans", "plan": plan, "tree": tree},
+    )
+
+
+def _goal_page_context(member, goal: Goal) -> dict:
+    today = timezone.localdate()
+    evaluated = queries.evaluate_goal_with_family(goal, today)
+    return {
+        "member": member,
+        "nav": "plans",
+        "goal": goal,
+        "item": evaluated,
+        "chart": build_chart(goal, evaluated.result, today),
+        "history": queries.goal_history(goal),
+        "measurements": list(goal.measurements.all())[::-1],
+    }
+
+
+@member_required
+def goal_detail(request, member, goal_id: int):
+    goal = _member_goal(member, goal_id)
+    context = _goal_page_context(member, goal)
+    if member.can_edit:
+        context["form"] = MeasurementForm(goal=goal, initial={"measured_on": timezone.localdate()})
+    return render(request, "strategy/goal_detail.html", context)
+
+
+@member_required
+def measurement_create(request, member, goal_id: int):
+    """Record a measurement; on error, re-show the form with what the user typed."""
+    require_editor(member)
+    goal = _member_goal(member, goal_id)
+    if request.method != "POST":
+        return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
+    form = MeasurementForm(request.POST, goal=goal)
+    if form.is_valid():
+        try:
+            record_measurement(goal=goal, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            messages.success(request, _("Målingen er gemt."))
+            return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
+    goal = _member_goal(member, goal_id)
+    context = _goal_page_context(member, goal) | {"form": form}
+    return render(request, "strategy/goal_detail.html", context, status=400)
+
+
+@member_required
+def goal_edit(request, member, goal_id: int):
+    """Edit a goal; a save based on an outdated version is refused, nothing is overwritten."""
+    require_editor(member)
+    goal = _member_goal(member, goal_id)
+    status = 200
+    if request.method == "POST":
+        form = GoalForm(request.POST, instance=goal)
+        if form.is_valid():
+            try:
+                update_goal(
+                    goal=goal,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    changes=form.changes(),
+                )
+            except ConcurrentEditError as error:
+                form.add_error(None, str(error))
+                status = 409
+            except ValidationError as error:
+                for field, field_errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, field_errors)
+                status = 400
+            else:
+                messages.success(request, _("Målet er gemt."))
+                return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
+        else:
+            status = 400
+    else:
+        form = GoalForm(instance=goal)
+    return render(
+        request,
+        "strategy/goal_edit.html",
+        {"member": member, "nav": "plans", "goal": goal, "form": form},
+        status=status,
+    )
+

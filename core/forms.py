@@ -1,0 +1,58 @@
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class LocalizedDecimalField(forms.DecimalField):
+    """A decimal typed the way the user's language writes it: 1.234,5 in Danish, 1,234.5 in English."""
+
+    default_error_messages = {"invalid": _("Skriv et tal, fx 1.234,5.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().replace("\xa0", "").replace(" ", "")
+        if (get_language() or "da").startswith("da"):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+        try:
+            number = Decimal(text)
+        except InvalidOperation as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+        if not number.is_finite():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            text = format(value.normalize(), "f")
+            if (get_language() or "da").startswith("da"):
+                return text.replace(".", ",")
+            return text
+        return value
+
+
+class DanishDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DkfdsFormMixin:
+    """Give each widget the DKFDS class for its kind, and mark invalid fields for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.HiddenInput):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-input"
+            widget.attrs.setdefault("class", css)
+            if self.is_bound and name in self.errors:
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
