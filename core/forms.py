@@ -9,6 +9,11 @@ class LocalizedDecimalField(forms.DecimalField):
     """A decimal typed the way the user's language writes it: 1.234,5 in Danish, 1,234.5 in English."""
 
     default_error_messages = {"invalid": _("Skriv et tal, fx 1.234,5.")}
+    # A text input: a number input would refuse the Danish "1.234,5" in the browser.
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def widget_attrs(self, widget):
+        return {}
 
     def to_python(self, value):
         if value in self.empty_values:

@@ -15,3 +15,18 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith("/admin/") and not request.path.startswith("/api/"):
             response.setdefault("Content-Security-Policy", self.POLICY)
         return response
+
+
+class DanishFirstMiddleware:
+    """Danish unless the user picked English with the language switcher (a cookie).
+
+    A municipality's screens are Danish; a browser's Accept-Language header (often English on
+    office PCs) must not switch them, so it is dropped before LocaleMiddleware reads it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
