@@ -19,7 +19,9 @@ def other_municipality(db):
 
 @pytest.fixture
 def staff(municipality):
-    return MembershipFactory(municipality=municipality, role=Role.STAFF, user__username="staff").user
+    return MembershipFactory(
+        municipality=municipality, role=Role.STAFF, user__username="staff"
+    ).user
 
 
 @pytest.fixture

@@ -6,7 +6,11 @@ the municipalities they administer; foreign keys offer only those municipalities
 """
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,9 +18,38 @@ from core.models import Membership, Municipality, User
 from core.scoping import administered_municipality_ids
 
 
+def municipality_id_of(obj, path: str) -> int | None:
+    """The id of the municipality `obj` belongs to, following its `municipality_path`."""
+    if path == "pk":
+        return obj.pk
+    *hops, last = path.split("__")
+    try:
+        for hop in hops:
+            obj = getattr(obj, hop)
+            if obj is None:
+                return None
+    except ObjectDoesNotExist:
+        return None
+    return getattr(obj, f"{last}_id", None)
+
+
+class KursAdminAuthenticationForm(AdminAuthenticationForm):
+    """Lets in whom `KursAdminSite.has_permission` lets in, not only users with `is_staff`."""
+
+    def confirm_login_allowed(self, user):
+        AuthenticationForm.confirm_login_allowed(self, user)
+        if not (user.is_superuser or administered_municipality_ids(user)):
+            raise ValidationError(
+                self.error_messages["invalid_login"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
+
+
 class KursAdminSite(admin.AdminSite):
     site_header = _("Kurs – administration")
     site_title = _("Kurs")
+    login_form = KursAdminAuthenticationForm
 
     def has_permission(self, request):
         user = request.user
@@ -56,23 +89,47 @@ class MunicipalityScopedAdmin(SimpleHistoryAdmin):
             field.queryset = self._scope(request, field.queryset, related.municipality_path)
         return field
 
-    def _is_municipal_admin(self, request) -> bool:
-        return request.user.is_superuser or bool(administered_municipality_ids(request.user))
+    def get_list_filter(self, request):
+        """Filters on a relation offer only related rows the user may see."""
+        list_filter = super().get_list_filter(request)
+        if request.user.is_superuser:
+            return list_filter
+        return [self._scoped_list_filter(item) for item in list_filter]
+
+    def _scoped_list_filter(self, item):
+        if isinstance(item, str) and get_fields_from_path(self.model, item)[-1].is_relation:
+            return (item, admin.RelatedOnlyFieldListFilter)
+        return item
+
+    def _is_municipal_admin(self, request, obj=None) -> bool:
+        """Superusers always; municipal administrators for the rows of their municipalities.
+
+        `obj` is checked as it is stored now, or, once deleted, as given (simple-history's views
+        pass historical versions, which must not open another municipality's row)."""
+        if request.user.is_superuser:
+            return True
+        administered = administered_municipality_ids(request.user)
+        if obj is None or not administered:
+            return bool(administered)
+        stored = self.model._default_manager.filter(pk=obj.pk)
+        if obj.pk is not None and stored.exists():
+            return self._scope(request, stored).exists()
+        return municipality_id_of(obj, self.model.municipality_path) in administered
 
     def has_module_permission(self, request):
         return self._is_municipal_admin(request)
 
     def has_view_permission(self, request, obj=None):
-        return self._is_municipal_admin(request)
+        return self._is_municipal_admin(request, obj)
 
     def has_add_permission(self, request):
         return self._is_municipal_admin(request)
 
     def has_change_permission(self, request, obj=None):
-        return self._is_municipal_admin(request)
+        return self._is_municipal_admin(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return self._is_municipal_admin(request)
+        return self._is_municipal_admin(request, obj)
 
 
 admin_site = KursAdminSite(name="admin")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LocalizedDecimalField(forms.DecimalField):
-    """A decimal typed the way the user's language writes it: 1.234,5 in Danish, 1,234.5 in English."""
+    """A decimal as the user's language writes it: 1.234,5 in Danish, 1,234.5 in English."""
 
     default_error_messages = {"invalid": _("Skriv et tal, fx 1.234,5.")}
     # A text input: a number input would refuse the Danish "1.234,5" in the browser.

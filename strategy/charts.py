@@ -110,7 +110,9 @@ def _line(goal, result: StatusResult, today: date) -> Chart:
     chart = Chart(kind="line", y_ticks=y_ticks, inverted=inverted)
     chart.x_ticks = [
         Tick(x(date(year, 1, 1)), year)
-        for year in range(start_date.year + (start_date > date(start_date.year, 1, 1)), end_date.year + 1)
+        for year in range(
+            start_date.year + (start_date > date(start_date.year, 1, 1)), end_date.year + 1
+        )
     ]
     chart.points = [(x(m.measured_on), y(m.value), m.value, m.measured_on) for m in measurements]
     start = (
@@ -149,7 +151,9 @@ def _bars(goal, result: StatusResult) -> Chart:
     else:
         year_list = [y.year for y in years]
     by_year = {y.year: y for y in years}
-    values = [float(goal.target_value), 0.0] + [float(y.value) for y in years if y.value is not None]
+    values = [float(goal.target_value), 0.0] + [
+        float(y.value) for y in years if y.value is not None
+    ]
     y, y_ticks = _value_scale(values, inverted=False)
     slot = (WIDTH - RIGHT - LEFT) / max(len(year_list), 1)
     chart = Chart(kind="bars", y_ticks=y_ticks, target_y=y(goal.target_value))

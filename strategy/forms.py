@@ -16,7 +16,9 @@ class MeasurementForm(DkfdsFormMixin, forms.Form):
         label=_("Vurdering"), choices=[("", "—")] + Assessment.choices, required=False
     )
     source = forms.CharField(label=_("Kilde"), max_length=300)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)

@@ -51,7 +51,9 @@ class Plan(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
-    period_start = models.PositiveSmallIntegerField(_("periode fra (år)"), validators=year_validators)
+    period_start = models.PositiveSmallIntegerField(
+        _("periode fra (år)"), validators=year_validators
+    )
     period_end = models.PositiveSmallIntegerField(_("periode til (år)"), validators=year_validators)
     adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
     adopted_by = models.CharField(_("vedtaget af"), max_length=200, blank=True)
@@ -280,9 +282,7 @@ class Goal(models.Model):
         choices=Direction.choices,
         default=Direction.HIGHER_IS_BETTER,
     )
-    baseline_value = models.DecimalField(
-        _("udgangspunkt"), null=True, blank=True, **MEASURE_DIGITS
-    )
+    baseline_value = models.DecimalField(_("udgangspunkt"), null=True, blank=True, **MEASURE_DIGITS)
     baseline_date = models.DateField(_("udgangspunkt, dato"), null=True, blank=True)
     baseline_source = models.CharField(_("udgangspunkt, kilde"), max_length=300, blank=True)
     comparator = models.CharField(

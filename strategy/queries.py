@@ -27,7 +27,9 @@ def plans_of(municipality_ids) -> QuerySet[Plan]:
 
 def goals_with_measurements(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     """Goals with what status, roll-up and display need, in a fixed number of queries."""
-    return goals.select_related("plan", "plan__municipality", "track", "theme", "owner").prefetch_related(
+    return goals.select_related(
+        "plan", "plan__municipality", "track", "theme", "owner"
+    ).prefetch_related(
         Prefetch(
             "measurements",
             queryset=Measurement.objects.order_by("measured_on", "pk").select_related("entered_by"),
@@ -58,9 +60,7 @@ class EvaluatedGoal:
 
 
 def observations_of(goal: Goal) -> list[Observation]:
-    return [
-        Observation(m.measured_on, m.value, m.assessment) for m in goal.measurements.all()
-    ]
+    return [Observation(m.measured_on, m.value, m.assessment) for m in goal.measurements.all()]
 
 
 def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
@@ -71,7 +71,9 @@ def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
     """
     today = today or timezone.localdate()
     evaluated = {
-        goal.pk: EvaluatedGoal(goal, evaluate(GoalFacts.from_goal(goal), observations_of(goal), today))
+        goal.pk: EvaluatedGoal(
+            goal, evaluate(GoalFacts.from_goal(goal), observations_of(goal), today)
+        )
         for goal in goals
     }
     for item in evaluated.values():
@@ -87,8 +89,9 @@ def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
             worst = min(item.children, key=lambda child: STATUS_RANK[child.status])
             item.result = StatusResult(
                 worst.status,
-                item.result.reason if worst.status == GoalStatus.NOT_MEASURED else
-                worst.result.reason,
+                item.result.reason
+                if worst.status == GoalStatus.NOT_MEASURED
+                else worst.result.reason,
                 progress=item.rollup.progress if item.rollup else None,
             )
     return list(evaluated.values())
@@ -235,7 +238,9 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
     """Who changed the goal and its measurements, when and what; newest first, two queries."""
     entries = []
     previous = None
-    for record in goal.history.select_related("history_user").order_by("history_date", "history_id"):
+    for record in goal.history.select_related("history_user").order_by(
+        "history_date", "history_id"
+    ):
         changes = []
         if previous is not None:
             for name in GOAL_HISTORY_FIELDS:

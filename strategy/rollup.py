@@ -115,7 +115,9 @@ def roll_up(parent, children_with_results: list[tuple[object, StatusResult]]) ->
     weighed = [line for line in lines if line.result.progress is not None and line.weight > 0]
     weight_sum = sum((line.weight for line in weighed), Decimal(0))
     progress = (
-        float(sum(Decimal(str(line.result.progress)) * line.weight for line in weighed) / weight_sum)
+        float(
+            sum(Decimal(str(line.result.progress)) * line.weight for line in weighed) / weight_sum
+        )
         if weight_sum
         else None
     )

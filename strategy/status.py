@@ -136,8 +136,10 @@ def evaluate(facts: GoalFacts, observations: list[Observation], today: date) -> 
     return _single_target(facts, observations, today)
 
 
-def _unmeasured(facts: GoalFacts, today: date) -> StatusResult:
-    if facts.has_stated_deadline and today > facts.deadline:
+def _unmeasured(facts: GoalFacts, today: date, *, stated_only: bool = False) -> StatusResult:
+    """Not measured yet, or no longer measurable once the deadline (with `stated_only`: a
+    deadline the document states, not the end of the plan's period) has passed."""
+    if (facts.has_stated_deadline or not stated_only) and today > facts.deadline:
         return StatusResult(
             GoalStatus.NOT_MEASURABLE, _("Fristen er passeret, uden at målet er blevet målt.")
         )
@@ -147,7 +149,7 @@ def _unmeasured(facts: GoalFacts, today: date) -> StatusResult:
 def _qualitative(facts: GoalFacts, observations: list[Observation], today: date) -> StatusResult:
     assessed = [o for o in observations if o.assessment]
     if not assessed:
-        return _unmeasured(facts, today)
+        return _unmeasured(facts, today, stated_only=True)
     latest = assessed[-1]
     progress = 1.0 if latest.assessment == GoalStatus.ACHIEVED else None
     return StatusResult(
@@ -170,14 +172,18 @@ def _milestone(facts: GoalFacts, observations: list[Observation], today: date) -
                 GoalStatus.NOT_MEASURABLE, _("Fristen er passeret uden nogen melding.")
             )
         return StatusResult(
-            GoalStatus.OFF_TRACK, _("Fristen er passeret, og milepælen er ikke nået."), 0.0,
+            GoalStatus.OFF_TRACK,
+            _("Fristen er passeret, og milepælen er ikke nået."),
+            0.0,
             latest=latest,
         )
     if latest is None:
         return StatusResult(GoalStatus.NOT_MEASURED, _("Der er ikke meldt status endnu."))
     if (facts.deadline - today).days <= MILESTONE_WARNING_DAYS:
         return StatusResult(
-            GoalStatus.AT_RISK, _("Fristen er tæt på, og milepælen er ikke nået."), 0.0,
+            GoalStatus.AT_RISK,
+            _("Fristen er tæt på, og milepælen er ikke nået."),
+            0.0,
             latest=latest,
         )
     return StatusResult(GoalStatus.ON_TRACK, _("Milepælen er ikke nået endnu."), 0.0, latest=latest)
@@ -273,7 +279,9 @@ def _yearly(facts: GoalFacts, observations: list[Observation], today: date) -> S
     if today > facts.deadline:
         judged = [y for y in years if y.met is not None]
         if any(not y.met for y in judged):
-            return StatusResult(GoalStatus.OFF_TRACK, _("Måltallet blev ikke nået alle år."), **common)
+            return StatusResult(
+                GoalStatus.OFF_TRACK, _("Måltallet blev ikke nået alle år."), **common
+            )
         if by_year.get(last_year) is None:
             return StatusResult(
                 GoalStatus.NOT_MEASURABLE, _("Det sidste år i perioden er ikke målt."), **common
@@ -283,7 +291,8 @@ def _yearly(facts: GoalFacts, observations: list[Observation], today: date) -> S
     if latest_year < today.year:
         if facts.meets(latest.value):
             return StatusResult(
-                GoalStatus.ON_TRACK, _("Måltallet blev nået i %(year)s.") % {"year": latest_year},
+                GoalStatus.ON_TRACK,
+                _("Måltallet blev nået i %(year)s.") % {"year": latest_year},
                 **common,
             )
         return StatusResult(
@@ -294,12 +303,18 @@ def _yearly(facts: GoalFacts, observations: list[Observation], today: date) -> S
 
     if facts.meets(latest.value):
         if facts.comparator == Comparator.AT_MOST:
-            return StatusResult(GoalStatus.ON_TRACK, _("Årets tal er under loftet indtil nu."), **common)
+            return StatusResult(
+                GoalStatus.ON_TRACK, _("Årets tal er under loftet indtil nu."), **common
+            )
         return StatusResult(GoalStatus.ON_TRACK, _("Årets måltal er allerede nået."), **common)
     if facts.comparator == Comparator.AT_MOST:
         return StatusResult(GoalStatus.OFF_TRACK, _("Årets tal er over loftet."), **common)
     elapsed = _elapsed(date(latest_year, 1, 1), date(latest_year, 12, 31), latest.on)
-    status = _judge_gap(elapsed - float(latest.value / facts.target))
+    # A zero target is zero all year, so a running total below it is clearly under the line.
+    if facts.target:
+        status = _judge_gap(elapsed - float(latest.value / facts.target))
+    else:
+        status = GoalStatus.OFF_TRACK
     reasons = {
         GoalStatus.ON_TRACK: _("Årets tal følger kursen mod årets måltal."),
         GoalStatus.AT_RISK: _("Årets tal ligger lidt under kursen mod årets måltal."),

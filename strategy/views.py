@@ -13,7 +13,7 @@ from strategy import queries
 from strategy.charts import build_chart
 from strategy.enums import GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
-from strategy.models import Goal, Plan, Track
+from strategy.models import Goal, Track
 from strategy.services import ConcurrentEditError, record_measurement, update_goal
 
 
@@ -32,7 +32,9 @@ def _member_goal(member, goal_id: int) -> Goal:
 def dashboard(request, member):
     """Every goal of the municipality, worst first, filtered by plan, track and status."""
     plans = list(queries.plans_of([member.municipality.pk]))
-    tracks = list(Track.objects.filter(plan__municipality=member.municipality).select_related("plan"))
+    tracks = list(
+        Track.objects.filter(plan__municipality=member.municipality).select_related("plan")
+    )
     filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
     rows = queries.dashboard_rows(member.municipality, filters)
     context = {
@@ -45,14 +47,18 @@ def dashboard(request, member):
         "rows": rows,
         "summary": queries.status_summary(rows),
     }
-    template = "strategy/_dashboard_results.html" if _is_htmx(request) else "strategy/dashboard.html"
+    template = (
+        "strategy/_dashboard_results.html" if _is_htmx(request) else "strategy/dashboard.html"
+    )
     return render(request, template, context)
 
 
 @member_required
 def plan_list(request, member):
     plans = queries.plans_of([member.municipality.pk])
-    return render(request, "strategy/plan_list.html", {"member": member, "nav": "plans", "plans": plans})
+    return render(
+        request, "strategy/plan_list.html", {"member": member, "nav": "plans", "plans": plans}
+    )
 
 
 @member_required
@@ -148,4 +154,3 @@ def goal_edit(request, member, goal_id: int):
         {"member": member, "nav": "plans", "goal": goal, "form": form},
         status=status,
     )
-

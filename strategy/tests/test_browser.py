@@ -47,9 +47,7 @@ def browser_page():
 
 def test_staff_logs_in_enters_a_measurement_and_sees_the_status_change(live_server, browser_page):
     municipality = MunicipalityFactory(code="165", name="Albertslund")
-    MembershipFactory(
-        municipality=municipality, role=Role.STAFF, user__username="medarbejder"
-    )
+    MembershipFactory(municipality=municipality, role=Role.STAFF, user__username="medarbejder")
     today = timezone.localdate()
     plan = PlanFactory(
         municipality=municipality,
