@@ -40,7 +40,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class GoalFactory(factory.django.DjangoModelFactory):
-    """A quantified goal: at least 1.000 new jobs by the end of 2017, from 0 at the start of 2013."""
+    """A quantified goal: at least 1.000 new jobs by the end of 2017, from 0 in 2013."""
 
     class Meta:
         model = Goal
