@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Measurement, Plan
@@ -181,9 +182,19 @@ def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
         (e for e in evaluated if e.goal.parent_id not in in_plan),
         key=lambda e: (e.goal.order, e.goal.pk),
     )
+    track_of = {e.goal.pk: e.goal.track_id for e in evaluated}
     tracks = []
     for track in plan.tracks.prefetch_related("themes"):
-        in_track = [e for e in top_level if e.goal.track_id == track.pk]
+        # A child whose parent sits elsewhere (the track job goals under the overall 2.000)
+        # is shown in its own track too, so every track lists all of its goals.
+        in_track = sorted(
+            (
+                e
+                for e in evaluated
+                if e.goal.track_id == track.pk and track_of.get(e.goal.parent_id) != track.pk
+            ),
+            key=lambda e: (e.goal.order, e.goal.pk),
+        )
         themes = [
             ThemeNode(theme, [e for e in in_track if e.goal.theme_id == theme.pk])
             for theme in track.themes.all()
@@ -212,6 +223,8 @@ class HistoryEntry:
     reason: str
     changes: list[tuple[str, object, object]]
 
+
+HISTORY_TYPE_LABELS = {"+": _("Oprettet"), "~": _("Ændret"), "-": _("Slettet")}
 
 GOAL_HISTORY_FIELDS = [
     "title",
@@ -252,7 +265,7 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
             HistoryEntry(
                 record.history_date,
                 record.history_user,
-                record.get_history_type_display(),
+                HISTORY_TYPE_LABELS[record.history_type],
                 record.history_change_reason or "",
                 changes,
             )
@@ -265,7 +278,7 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
             HistoryEntry(
                 record.history_date,
                 record.history_user,
-                record.get_history_type_display(),
+                HISTORY_TYPE_LABELS[record.history_type],
                 record.history_change_reason or "",
                 [(Measurement._meta.get_field("value").verbose_name, None, value)],
             )

@@ -1,7 +1,7 @@
 """Danish number and date formats for templates: 1.234,5 and 10. sep. 2013."""
 
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils import formats, timezone
@@ -41,13 +41,15 @@ def num(value, decimals=None):
         places = max(-number.as_tuple().exponent, 0)
     else:
         places = int(decimals)
+        # number_format cuts off extra decimals; round them instead (1999.9 -> 2.000).
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return formats.number_format(number, places, use_l10n=True, force_grouping=True)
 
 
 @register.filter
 def percent(value):
     """A share from 0 to 1 as a whole percentage, e.g. 0.26 -> 26 %."""
-    if value is None:
+    if value is None or value == "":
         return ""
     return f"{num(round(float(value) * 100))} %"
 
@@ -70,3 +72,15 @@ def short_datetime(value):
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{short_date(local)} {local:%H:%M}"
+
+
+@register.filter
+def display(value):
+    """Any field value as a person reads it: numbers and dates in the locale's format."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        return num(value)
+    if isinstance(value, date):
+        return short_date(value)
+    return value
