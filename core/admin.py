@@ -132,6 +132,30 @@ class MunicipalityScopedAdmin(SimpleHistoryAdmin):
         return self._is_municipal_admin(request, obj)
 
 
+class ScopedInlineMixin:
+    """Inline rows follow their parent: `obj` is the parent row the scoped admin is showing."""
+
+    def _may_edit_parent(self, request, obj) -> bool:
+        if request.user.is_superuser:
+            return True
+        administered = administered_municipality_ids(request.user)
+        if obj is None:
+            return bool(administered)
+        return municipality_id_of(obj, type(obj).municipality_path) in administered
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_edit_parent(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._may_edit_parent(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit_parent(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit_parent(request, obj)
+
+
 admin_site = KursAdminSite(name="admin")
 
 

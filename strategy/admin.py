@@ -1,20 +1,20 @@
 from django.contrib import admin
 
-from core.admin import MunicipalityScopedAdmin, admin_site
+from core.admin import MunicipalityScopedAdmin, ScopedInlineMixin, admin_site
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
 
 
-class TrackInline(admin.StackedInline):
+class TrackInline(ScopedInlineMixin, admin.StackedInline):
     model = Track
     extra = 0
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(ScopedInlineMixin, admin.TabularInline):
     model = KeyFigure
     extra = 0
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(ScopedInlineMixin, admin.StackedInline):
     model = Commitment
     extra = 0
 

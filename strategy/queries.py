@@ -81,7 +81,16 @@ def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
         parent = evaluated.get(item.goal.parent_id)
         if parent is not None:
             parent.children.append(item)
-    for item in evaluated.values():
+
+    def depth(item: EvaluatedGoal) -> int:
+        level, parent_id, seen = 0, item.goal.parent_id, set()
+        while parent_id in evaluated and parent_id not in seen:
+            seen.add(parent_id)
+            level, parent_id = level + 1, evaluated[parent_id].goal.parent_id
+        return level
+
+    # Deepest parents first, so a grandparent rolls up children whose status is already final.
+    for item in sorted(evaluated.values(), key=depth, reverse=True):
         if not item.children:
             continue
         item.children.sort(key=lambda child: (child.goal.order, child.goal.pk))

@@ -3,8 +3,9 @@
 Two methods, chosen by the data, never by hand:
 
 Sum
-    When every child is a quantified "at least" goal with one target, and the children's targets
-    add up to the parent's target, or to the parent's increase from its baseline to its target
+    When every child is a quantified "at least" goal with one target, and the children's
+    distances (target minus baseline, the baseline counting as 0 when missing) add up to the
+    parent's target, or to the parent's increase from its baseline to its target
     (Albertslund: seven track job goals of 1,000 + 100 + 400 + 100 + 100 + 100 + 200 make its
     2,000 new jobs). The rolled-up figure is the sum of the children's latest gains over their
     baselines; progress is that sum over the sum of their targets' distance.

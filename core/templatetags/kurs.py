@@ -51,7 +51,7 @@ def percent(value):
     """A share from 0 to 1 as a whole percentage, e.g. 0.26 -> 26 %."""
     if value is None or value == "":
         return ""
-    return f"{num(round(float(value) * 100))} %"
+    return f"{num(Decimal(str(value)) * 100, 0)} %"
 
 
 @register.filter

@@ -6,7 +6,7 @@ import pytest
 from core.tests.factories import UserFactory
 from strategy.enums import PlanStatus
 from strategy.models import Goal, Plan
-from strategy.tests.factories import GoalFactory, PlanFactory
+from strategy.tests.factories import GoalFactory, PlanFactory, TrackFactory
 
 
 @pytest.fixture
@@ -278,3 +278,14 @@ def test_superuser_sees_every_municipalitys_plans_and_goals(
     assert changelist_titles(goals) == {"Albertslunds mål", "Ballerups mål"}
     assert other_change.status_code == 200
     assert set(Plan.objects.all()) == {own_goal.plan, other_goal.plan}
+
+
+def test_municipal_administrator_edits_tracks_inline_on_own_plan(client, administrator, own_plan):
+    TrackFactory(plan=own_plan, title="Grøn vækst")
+    client.force_login(administrator)
+
+    response = client.get(f"/admin/strategy/plan/{own_plan.pk}/change/")
+
+    assert response.status_code == 200
+    assert 'name="tracks-0-title"' in response.content.decode()
+    assert 'value="Grøn vækst"' in response.content.decode()

@@ -198,3 +198,16 @@ def test_roll_up_of_no_children_is_none(plan):
     parent = GoalFactory(plan=plan)
 
     assert roll_up(parent, []) is None
+
+
+def test_grandparent_rolls_up_after_its_child_took_the_worst_grandchild_status(plan):
+    grandparent = GoalFactory(plan=plan, title="Bedsteforælder", target_value=Decimal(1000))
+    parent = GoalFactory(plan=plan, parent=grandparent, title="Forælder")
+    behind = GoalFactory(plan=plan, parent=parent, title="Barnebarn")
+    MeasurementFactory(goal=behind, measured_on=date(2015, 1, 1), value=Decimal(100))
+
+    items = evaluated(plan)
+
+    assert items["Barnebarn"].status == GoalStatus.OFF_TRACK
+    assert items["Forælder"].status == GoalStatus.OFF_TRACK
+    assert items["Bedsteforælder"].status == GoalStatus.OFF_TRACK
