@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("", include("core.urls")),
     path("k/<str:code>/", include("strategy.urls")),
+    path("k/<str:code>/handleplaner/", include("actions.urls")),
 ]
 
 if settings.DEBUG:
