@@ -47,17 +47,40 @@ class DanishDateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class DkfdsBoundField(forms.BoundField):
+    """Point aria-describedby at the hint and error that `_field.html` renders.
+
+    Django marks an invalid field with aria-invalid itself, at render time, so errors a view
+    adds after validation (from a service) are marked too.
+    """
+
+    @property
+    def aria_describedby(self):
+        if self.field.widget.attrs.get("aria-describedby"):
+            return None
+        ids = []
+        if self.auto_id and not self.is_hidden:
+            if self.help_text:
+                ids.append(f"{self.id_for_label}-hint")
+            if self.errors:
+                ids.append(f"{self.id_for_label}-error")
+        return " ".join(ids)
+
+
 class DkfdsFormMixin:
-    """Give each widget the DKFDS class for its kind, and mark invalid fields for screen readers."""
+    """Give each widget the DKFDS class for its kind, and mark invalid fields for screen readers.
+
+    Nothing here may read `self.errors`: that would validate the form before a subclass's
+    `__init__` has finished setting up its fields (required flags, the owner choices).
+    """
+
+    bound_field_class = DkfdsBoundField
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.HiddenInput):
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-input"
             widget.attrs.setdefault("class", css)
-            if self.is_bound and name in self.errors:
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-error"

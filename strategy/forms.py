@@ -26,9 +26,13 @@ class MeasurementForm(DkfdsFormMixin, forms.Form):
         if goal.kind == GoalKind.QUALITATIVE:
             del self.fields["value"]
             self.fields["assessment"].required = True
+            self.fields["assessment"].error_messages["required"] = _(
+                "Vælg en vurdering af det kvalitative mål."
+            )
         else:
             del self.fields["assessment"]
             self.fields["value"].required = True
+            self.fields["value"].error_messages["required"] = _("Angiv den målte værdi.")
             if goal.unit:
                 self.fields["value"].help_text = goal.unit
             if goal.kind == GoalKind.MILESTONE:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -119,7 +120,8 @@ class DashboardFilters:
     def from_query(cls, query, *, plans, tracks) -> DashboardFilters:
         def known_id(name, options):
             raw = query.get(name, "")
-            return int(raw) if raw.isdigit() and int(raw) in {o.pk for o in options} else None
+            # isdecimal, not isdigit: int() refuses digits such as "²" that isdigit accepts.
+            return int(raw) if raw.isdecimal() and int(raw) in {o.pk for o in options} else None
 
         status = query.get("status", "")
         return cls(
@@ -219,7 +221,9 @@ def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
 
 def evaluate_goal_with_family(goal: Goal, today: date | None = None) -> EvaluatedGoal:
     """The goal evaluated together with its children, so its roll-up can be shown."""
-    family = Goal.objects.filter(Q(pk=goal.pk) | Q(parent_id=goal.pk))
+    family = Goal.objects.filter(
+        Q(pk=goal.pk) | Q(parent_id=goal.pk), plan__municipality_id=goal.plan.municipality_id
+    )
     evaluated = evaluate_goals(goals_with_measurements(family), today)
     return next(e for e in evaluated if e.goal.pk == goal.pk)
 
@@ -256,8 +260,40 @@ GOAL_HISTORY_FIELDS = [
 ]
 
 
+def _readable_changes(entries: list[HistoryEntry]) -> None:
+    """Replace stored values by what a person reads: a choice's label, the owner's name."""
+    owner_ids = {
+        value
+        for entry in entries
+        for name, old, new in entry.changes
+        if name == "owner_id"
+        for value in (old, new)
+        if value is not None
+    }
+    owners = get_user_model().objects.in_bulk(owner_ids) if owner_ids else {}
+
+    def readable(name, value):
+        if value is None or value == "":
+            return value
+        if name == "owner_id":
+            return owners.get(value, value)
+        choices = dict(Goal._meta.get_field(name).flatchoices)
+        return choices.get(value, value) if choices else value
+
+    for entry in entries:
+        entry.changes[:] = [
+            (
+                Goal._meta.get_field(name.removesuffix("_id")).verbose_name,
+                readable(name, old),
+                readable(name, new),
+            )
+            for name, old, new in entry.changes
+        ]
+
+
 def goal_history(goal: Goal) -> list[HistoryEntry]:
-    """Who changed the goal and its measurements, when and what; newest first, two queries."""
+    """Who changed the goal and its measurements, when and what; newest first, two queries
+    (three when an owner changed)."""
     entries = []
     previous = None
     for record in goal.history.select_related("history_user").order_by(
@@ -268,8 +304,7 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
             for name in GOAL_HISTORY_FIELDS:
                 old, new = getattr(previous, name), getattr(record, name)
                 if old != new:
-                    label = Goal._meta.get_field(name.removesuffix("_id")).verbose_name
-                    changes.append((label, old, new))
+                    changes.append((name, old, new))
         entries.append(
             HistoryEntry(
                 record.history_date,
@@ -280,6 +315,7 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
             )
         )
         previous = record
+    _readable_changes(entries)
     measurement_history = Measurement.history.filter(goal_id=goal.pk).select_related("history_user")
     for record in measurement_history:
         value = record.value if record.value is not None else record.get_assessment_display()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from core.scoping import member_required, require_editor
@@ -18,7 +19,11 @@ from strategy.services import ConcurrentEditError, record_measurement, update_go
 
 
 def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
+    """An htmx request for part of a page; a history restore (back button) wants all of it."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
 
 
 def _member_goal(member, goal_id: int) -> Goal:
@@ -50,7 +55,10 @@ def dashboard(request, member):
     template = (
         "strategy/_dashboard_results.html" if _is_htmx(request) else "strategy/dashboard.html"
     )
-    return render(request, template, context)
+    response = render(request, template, context)
+    # The same address gives a partial or a whole page: a browser must not cache one for both.
+    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
+    return response
 
 
 @member_required
