@@ -1,0 +1,137 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actions.enums import TrafficLight
+from actions.models import Activity, Partner
+from actions.periods import PeriodError, parse_period
+from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
+from core.models import User
+from strategy.models import Goal
+
+
+class StatusUpdateForm(DkfdsFormMixin, forms.Form):
+    """A dated status update as staff type it; the service decides whether it is valid."""
+
+    reported_on = forms.DateField(label=_("Dato"), widget=DanishDateInput())
+    light = forms.ChoiceField(
+        label=_("Trafiklys"), choices=TrafficLight.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Kommentar"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en kort kommentar til status.")},
+    )
+    is_internal = forms.BooleanField(
+        label=_("Intern – kun for kommunens brugere"), required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["light"].error_messages["required"] = _("Vælg et trafiklys.")
+        self.fields["light"].widget.attrs["class"] = "form-radio"
+        self.fields["is_internal"].widget.attrs["class"] = "form-checkbox"
+        if not self.is_bound:
+            self.initial.setdefault("reported_on", timezone.localdate())
+
+
+class ActivityForm(DkfdsFormMixin, forms.ModelForm):
+    """The fields staff may edit on an activity; `version` guards against overwriting others.
+
+    The period is typed as the document writes it ("4. kvartal 2008", "2007-09") and read with
+    `parse_period`, which gives the start and end dates. Dates typed in the date fields
+    override the parsed ones. A changed period text that cannot be read is refused; a text
+    imported as the document wrote it ("løbende") is kept as long as nobody changes it.
+    """
+
+    LIST_FIELDS = ("partners", "goals")
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    budget = LocalizedDecimalField(label=_("Budget (kr.)"), required=False, min_value=0)
+    spent = LocalizedDecimalField(label=_("Forbrug (kr.)"), required=False, min_value=0)
+    hours = LocalizedDecimalField(label=_("Timer"), required=False, min_value=0)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "title",
+            "description",
+            "status",
+            "period_text",
+            "starts_on",
+            "ends_on",
+            "budget",
+            "spent",
+            "hours",
+            "owner",
+            "responsible_unit",
+            "partners",
+            "goals",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "starts_on": DanishDateInput(),
+            "ends_on": DanishDateInput(),
+            "partners": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "period_text": _(
+                "Som i dokumentet, fx '4. kvartal 2008', 'foråret 2009', 'okt. 2014' eller "
+                "'2007-09'. Start og slut udfyldes ud fra perioden."
+            ),
+            "starts_on": _("Udfyld kun, hvis datoerne afviger fra perioden."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipality_id = self.instance.plan.municipality_id
+        self.fields["owner"].queryset = (
+            User.objects.filter(memberships__municipality_id=municipality_id)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["partners"].queryset = Partner.objects.filter(
+            municipality_id=municipality_id
+        ).order_by("name")
+        self.fields["goals"].queryset = (
+            Goal.objects.filter(plan__municipality_id=municipality_id)
+            .select_related("plan")
+            .order_by("plan__title", "order", "pk")
+        )
+        self.fields["goals"].label_from_instance = lambda goal: f"{goal.title} ({goal.plan})"
+        for name in self.LIST_FIELDS:
+            self.fields[name].widget.attrs["class"] = "form-checkbox"
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        text = (cleaned.get("period_text") or "").strip()
+        if "period_text" not in cleaned:
+            return cleaned
+        cleaned["period_text"] = text
+        text_changed = text != (self.instance.period_text or "")
+        if not text or not text_changed:
+            return cleaned
+        try:
+            period = parse_period(text)
+        except PeriodError as error:
+            self.add_error("period_text", str(error))
+            return cleaned
+        for name, parsed in (("starts_on", period.starts_on), ("ends_on", period.ends_on)):
+            typed = cleaned.get(name)
+            unchanged = typed == getattr(self.instance, name)
+            if name not in self.errors and (typed is None or unchanged):
+                cleaned[name] = parsed
+        return cleaned
+
+    def changes(self) -> dict:
+        return {
+            name: self.cleaned_data[name]
+            for name in self.Meta.fields
+            if name not in self.LIST_FIELDS
+        }
+
+    def lists(self) -> dict:
+        return {name: list(self.cleaned_data[name]) for name in self.LIST_FIELDS}

@@ -1,0 +1,474 @@
+"""Read-side queries for action plans and timetables: what each page selects and prefetches.
+
+Every page query here runs a fixed number of SQL queries, whatever the number of activities:
+relations are fetched with `select_related`/`prefetch_related`, and the latest traffic light
+is a subquery annotation. The late rule lives in `is_late`, and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from actions.enums import ActivityStatus
+from actions.models import Activity, Milestone, Partner, StatusUpdate
+from core.models import User
+from core.templatetags.kurs import short_date
+from strategy.enums import PlanKind
+from strategy.models import Goal, Plan, Theme
+
+TIMETABLE_KINDS = [PlanKind.ACTION_PLAN, PlanKind.TIMETABLE]
+CLOSED_STATUSES = {ActivityStatus.DONE, ActivityStatus.DROPPED}
+GROUPINGS = {"theme": gettext_lazy("Tema/indsatsområde"), "track": gettext_lazy("Spor")}
+
+
+# The late rule
+
+
+def is_late(activity: Activity, today: date, milestones=None) -> bool:
+    """Whether `activity` is late on `today`.
+
+    An activity is late when it is neither done nor dropped, and either
+    - its period has ended (`ends_on` is before today), or
+    - one of its milestones is overdue: due before today and not reached (`done_on` empty).
+
+    Postponed and planned activities can be late too: postponing does not move the dates, and
+    the plan still says when it should have happened. `milestones` defaults to
+    `activity.milestones.all()`, which the page queries prefetch.
+    """
+    if activity.status in CLOSED_STATUSES:
+        return False
+    if activity.ends_on is not None and activity.ends_on < today:
+        return True
+    if milestones is None:
+        milestones = activity.milestones.all()
+    return any(m.due_on < today and m.done_on is None for m in milestones)
+
+
+def is_milestone_overdue(milestone: Milestone, today: date) -> bool:
+    return milestone.done_on is None and milestone.due_on < today
+
+
+# Ordering
+
+
+def in_period_order(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Activities by when they happen: start, then end, then the plan's order; undated last."""
+    return activities.order_by(
+        F("starts_on").asc(nulls_last=True),
+        F("ends_on").asc(nulls_last=True),
+        "order",
+        "pk",
+    )
+
+
+def period_sort_key(activity: Activity):
+    """The same order as `in_period_order`, for activities already in memory."""
+    return (
+        activity.starts_on is None,
+        activity.starts_on or date.max,
+        activity.ends_on is None,
+        activity.ends_on or date.max,
+        activity.order,
+        activity.pk or 0,
+    )
+
+
+# Plans
+
+
+@dataclass
+class PlanSummary:
+    plan: Plan
+    activity_count: int
+    late_count: int
+
+
+def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary]:
+    """The municipality's action plans and timetables with counts of activities and late ones.
+
+    Three queries: plans, their open activities, and those activities' milestones.
+    """
+    today = today or timezone.localdate()
+    plans = list(
+        Plan.objects.filter(municipality=municipality, kind__in=TIMETABLE_KINDS)
+        .select_related("implements")
+        .annotate(activity_count=Count("activities"))
+        .order_by("-period_start", "title")
+    )
+    open_activities = (
+        Activity.objects.filter(plan__in=plans)
+        .exclude(status__in=CLOSED_STATUSES)
+        .only("pk", "plan_id", "status", "ends_on")
+        .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.only(
+            "pk", "activity_id", "due_on", "done_on"
+        )))
+    )
+    late_by_plan: dict[int, int] = defaultdict(int)
+    for activity in open_activities:
+        if is_late(activity, today):
+            late_by_plan[activity.plan_id] += 1
+    return [PlanSummary(p, p.activity_count, late_by_plan[p.pk]) for p in plans]
+
+
+def timetable_plan(municipality, plan_id: int) -> QuerySet[Plan]:
+    """The plan, if it is one of the municipality's action plans or timetables (else empty)."""
+    return Plan.objects.filter(
+        municipality=municipality, kind__in=TIMETABLE_KINDS, pk=plan_id
+    ).select_related("municipality", "implements")
+
+
+# Filters
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filters may offer for a plan: only what its activities actually use."""
+
+    owners: list
+    partners: list
+    goals: list
+
+
+def filter_options(plan: Plan) -> FilterOptions:
+    """Owners, partners and goals used by the plan's activities, within the municipality.
+
+    Three queries. Owners must still be members of the municipality; partners and goals must
+    belong to it, so a stray link to another municipality's data is never offered.
+    """
+    municipality_id = plan.municipality_id
+    in_plan = Activity.objects.filter(plan=plan)
+    owners = (
+        User.objects.filter(
+            owned_activities__in=in_plan, memberships__municipality_id=municipality_id
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+    partners = (
+        Partner.objects.filter(activities__in=in_plan, municipality_id=municipality_id)
+        .distinct()
+        .order_by("name")
+    )
+    goals = (
+        Goal.objects.filter(activities__in=in_plan, plan__municipality_id=municipality_id)
+        .distinct()
+        .order_by("plan_id", "order", "pk")
+    )
+    return FilterOptions(list(owners), list(partners), list(goals))
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    """The timetable's filters, each checked against the options the plan offers.
+
+    Unknown values (another municipality's partner, a made-up id, a status that does not
+    exist) are ignored, as if the filter had not been set.
+    """
+
+    status: str = ""
+    owner_id: int | None = None
+    partner_id: int | None = None
+    goal_id: int | None = None
+    group: str = "theme"
+
+    @classmethod
+    def from_query(cls, query, *, options: FilterOptions) -> ActivityFilters:
+        def known_id(name, choices):
+            raw = query.get(name, "")
+            return int(raw) if raw.isdigit() and int(raw) in {o.pk for o in choices} else None
+
+        status = query.get("status", "")
+        group = query.get("group", "")
+        return cls(
+            status=status if status in ActivityStatus.values else "",
+            owner_id=known_id("owner", options.owners),
+            partner_id=known_id("partner", options.partners),
+            goal_id=known_id("goal", options.goals),
+            group=group if group in GROUPINGS else "theme",
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.status or self.owner_id or self.partner_id or self.goal_id)
+
+    def as_query(self) -> str:
+        """The filters as a query string, to carry them from the Gantt view to the list."""
+        pairs = [
+            ("status", self.status),
+            ("owner", self.owner_id or ""),
+            ("partner", self.partner_id or ""),
+            ("goal", self.goal_id or ""),
+            ("group", "" if self.group == "theme" else self.group),
+        ]
+        return "&".join(f"{name}={value}" for name, value in pairs if value)
+
+
+# Activities for the Gantt view and the list
+
+
+def with_display_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Activities with everything the timetable shows, in a fixed number of queries."""
+    latest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by("-reported_on", "-pk")
+    return (
+        activities.select_related("plan", "owner")
+        .annotate(
+            latest_light=Subquery(latest.values("light")[:1]),
+            latest_reported_on=Subquery(latest.values("reported_on")[:1]),
+        )
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.select_related("track").order_by(
+                "order", "pk"
+            )),
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
+        )
+    )
+
+
+@dataclass
+class TimetableRow:
+    """An activity as the timetable shows it."""
+
+    activity: Activity
+    late: bool
+    milestones: list[Milestone]
+    overdue_milestones: list[Milestone] = field(default_factory=list)
+
+    @property
+    def latest_light(self) -> str | None:
+        return getattr(self.activity, "latest_light", None)
+
+    @property
+    def themes(self) -> list[Theme]:
+        return list(self.activity.themes.all())
+
+
+@dataclass
+class TimetableGroup:
+    key: str
+    label: str
+    rows: list[TimetableRow]
+
+
+def timetable_rows(plan: Plan, filters: ActivityFilters, today: date | None = None):
+    """The plan's activities after the filters, in period order, with the late rule applied."""
+    today = today or timezone.localdate()
+    activities = Activity.objects.filter(plan=plan)
+    if filters.status:
+        activities = activities.filter(status=filters.status)
+    if filters.owner_id:
+        activities = activities.filter(owner_id=filters.owner_id)
+    if filters.partner_id:
+        activities = activities.filter(partners=filters.partner_id)
+    if filters.goal_id:
+        activities = activities.filter(goals=filters.goal_id)
+    rows = []
+    for activity in in_period_order(with_display_relations(activities)):
+        milestones = list(activity.milestones.all())
+        rows.append(
+            TimetableRow(
+                activity,
+                is_late(activity, today, milestones),
+                milestones,
+                [m for m in milestones if is_milestone_overdue(m, today)],
+            )
+        )
+    return rows
+
+
+def group_rows(rows: list[TimetableRow], plan: Plan, group: str = "theme"):
+    """Dated rows grouped by their first theme (or that theme's track), and the undated rows.
+
+    An activity serving several themes is drawn once, under the first in the plan's order.
+    Groups follow the plan's order of themes or tracks; "Uden tema"/"Uden spor" comes after
+    them. Returns (groups, undated_rows).
+    """
+    dated = [r for r in rows if r.activity.starts_on and r.activity.ends_on]
+    undated = [r for r in rows if not (r.activity.starts_on and r.activity.ends_on)]
+    buckets: dict[tuple, TimetableGroup] = {}
+    for row in dated:
+        theme = next(iter(row.activity.themes.all()), None)
+        if group == "track":
+            track = theme.track if theme is not None else None
+            key = (0, track.order, track.pk) if track else (1, 0, 0)
+            label = track.title if track else _("Uden spor")
+        else:
+            key = (0, theme.order, theme.pk) if theme else (1, 0, 0)
+            label = theme.title if theme else _("Uden tema")
+        bucket = buckets.setdefault(key, TimetableGroup(f"{group}-{key[2]}", label, []))
+        bucket.rows.append(row)
+    return [buckets[key] for key in sorted(buckets)], undated
+
+
+@dataclass(frozen=True)
+class RowSummary:
+    total: int
+    late: int
+    by_status: list[tuple[str, str, int]]
+
+
+def summarise(rows: list[TimetableRow]) -> RowSummary:
+    counts = defaultdict(int)
+    for row in rows:
+        counts[row.activity.status] += 1
+    return RowSummary(
+        total=len(rows),
+        late=sum(1 for row in rows if row.late),
+        by_status=[(s.value, s.label, counts[s.value]) for s in ActivityStatus if counts[s.value]],
+    )
+
+
+# One activity
+
+
+def member_activities(municipality) -> QuerySet[Activity]:
+    """The municipality's activities in action plans and timetables, for the activity page."""
+    return with_display_relations(
+        Activity.objects.filter(plan__municipality=municipality, plan__kind__in=TIMETABLE_KINDS)
+    ).select_related("plan__implements")
+
+
+def spent_share(activity: Activity):
+    """How much of the budget is spent, as a share (0.5 = half), or None without a budget."""
+    if not activity.budget or activity.spent is None:
+        return None
+    return activity.spent / activity.budget
+
+
+def status_updates(activity: Activity) -> list[StatusUpdate]:
+    """Newest first, with authors: one query."""
+    return list(
+        activity.updates.select_related("author").order_by("-reported_on", "-created_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: object
+    what: str
+    reason: str
+    changes: list[tuple[str, object, object]]
+
+
+HISTORY_TYPE_LABELS = {
+    "+": gettext_lazy("Oprettet"),
+    "~": gettext_lazy("Ændret"),
+    "-": gettext_lazy("Slettet"),
+}
+
+ACTIVITY_HISTORY_FIELDS = [
+    "title",
+    "description",
+    "status",
+    "period_text",
+    "starts_on",
+    "ends_on",
+    "budget",
+    "spent",
+    "hours",
+    "owner_id",
+    "responsible_unit",
+    "is_central",
+]
+ACTIVITY_HISTORY_M2M = {"partners": "partner", "goals": "goal", "themes": "theme"}
+
+
+def _label(model, name: str) -> str:
+    return str(model._meta.get_field(name.removesuffix("_id")).verbose_name).capitalize()
+
+
+def activity_history(activity: Activity) -> list[HistoryEntry]:
+    """Who changed the activity, its milestones and status updates, when and what.
+
+    Newest first, in a fixed number of queries: the activity's records, one per linked list
+    (partners, goals, themes), the owners named, milestone records and status update records.
+    """
+    history_model = Activity.history.model
+    records = list(
+        activity.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    linked: dict[str, dict[int, set[str]]] = {}
+    for name, target in ACTIVITY_HISTORY_M2M.items():
+        m2m_model = history_model._meta.get_field(f"historicalactivity_{name}").related_model
+        rows = m2m_model.objects.filter(history__in=[r.history_id for r in records])
+        by_record: dict[int, set[str]] = defaultdict(set)
+        for row in rows.select_related(target):
+            by_record[row.history_id].add(str(getattr(row, target)))
+        linked[name] = by_record
+    owner_ids = {r.owner_id for r in records if r.owner_id}
+    owners = {u.pk: u for u in User.objects.filter(pk__in=owner_ids)} if owner_ids else {}
+    statuses = dict(ActivityStatus.choices)
+
+    def shown(name, value):
+        if name == "owner_id":
+            return owners.get(value, value)
+        if name == "status":
+            return statuses.get(value, value)
+        return value
+
+    entries = []
+    previous = None
+    for record in records:
+        changes = []
+        if previous is not None:
+            for name in ACTIVITY_HISTORY_FIELDS:
+                old, new = getattr(previous, name), getattr(record, name)
+                if old != new:
+                    changes.append((_label(Activity, name), shown(name, old), shown(name, new)))
+            for name, by_record in linked.items():
+                old, new = by_record[previous.history_id], by_record[record.history_id]
+                if old != new:
+                    changes.append(
+                        (
+                            _label(Activity, name),
+                            ", ".join(sorted(old)) or None,
+                            ", ".join(sorted(new)) or None,
+                        )
+                    )
+        if previous is None or changes or record.history_type != "~":
+            entries.append(
+                HistoryEntry(
+                    record.history_date,
+                    record.history_user,
+                    str(HISTORY_TYPE_LABELS[record.history_type]),
+                    record.history_change_reason or "",
+                    changes,
+                )
+            )
+        previous = record
+
+    for record in Milestone.history.filter(activity_id=activity.pk).select_related(
+        "history_user"
+    ):
+        done = f" – {_('nået')} {short_date(record.done_on)}" if record.done_on else ""
+        entries.append(
+            HistoryEntry(
+                record.history_date,
+                record.history_user,
+                str(HISTORY_TYPE_LABELS[record.history_type]),
+                record.history_change_reason or "",
+                [(_("Milepæl"), None, f"{record.title} ({short_date(record.due_on)}){done}")],
+            )
+        )
+    for record in StatusUpdate.history.filter(activity_id=activity.pk).select_related(
+        "history_user"
+    ):
+        entries.append(
+            HistoryEntry(
+                record.history_date,
+                record.history_user,
+                str(HISTORY_TYPE_LABELS[record.history_type]),
+                record.history_change_reason or "",
+                [(_("Statusopdatering"), None, record.get_light_display())],
+            )
+        )
+    return sorted(entries, key=lambda e: e.when, reverse=True)

@@ -1,0 +1,179 @@
+"""The timetable pages: plans, the Gantt view, the activity list, an activity and its forms.
+
+Thin: parse, check, call a query or a service, render.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actions import queries
+from actions.enums import ActivityStatus
+from actions.forms import ActivityForm, StatusUpdateForm
+from actions.gantt import build_gantt
+from actions.models import Activity
+from actions.services import ConcurrentEditError, record_status_update, update_activity
+from core.scoping import member_required, require_editor
+
+NAV = "timetables"
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for name, field_errors in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, field_errors)
+
+
+@member_required
+def plan_list(request, member):
+    """The municipality's action plans and timetables, with links to the Gantt view and list."""
+    return render(
+        request,
+        "actions/plan_list.html",
+        {"member": member, "nav": NAV, "plans": queries.timetable_plans(member.municipality)},
+    )
+
+
+def _timetable_context(request, member, plan_id: int) -> dict:
+    plan = get_object_or_404(queries.timetable_plan(member.municipality, plan_id))
+    options = queries.filter_options(plan)
+    filters = queries.ActivityFilters.from_query(request.GET, options=options)
+    rows = queries.timetable_rows(plan, filters)
+    return {
+        "member": member,
+        "nav": NAV,
+        "plan": plan,
+        "options": options,
+        "filters": filters,
+        "statuses": ActivityStatus,
+        "groupings": queries.GROUPINGS,
+        "rows": rows,
+        "summary": queries.summarise(rows),
+    }
+
+
+@member_required
+def gantt(request, member, plan_id: int):
+    """The plan's activities on a time axis, grouped by theme or track, after the filters."""
+    context = _timetable_context(request, member, plan_id)
+    plan, today = context["plan"], timezone.localdate()
+    groups, undated = queries.group_rows(context["rows"], plan, context["filters"].group)
+    context["today"] = today
+    context["partial"] = _is_htmx(request)
+    context["chart"] = build_gantt(
+        groups,
+        undated,
+        plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
+        today=today,
+    )
+    template = "actions/_gantt_results.html" if _is_htmx(request) else "actions/gantt.html"
+    return render(request, template, context)
+
+
+@member_required
+def activity_list(request, member, plan_id: int):
+    """The same activities and filters as the Gantt view, as a table."""
+    context = _timetable_context(request, member, plan_id)
+    context["partial"] = _is_htmx(request)
+    template = (
+        "actions/_activity_table.html" if _is_htmx(request) else "actions/activity_list.html"
+    )
+    return render(request, template, context)
+
+
+def _member_activity(member, activity_id: int) -> Activity:
+    return get_object_or_404(queries.member_activities(member.municipality), pk=activity_id)
+
+
+def _activity_page(request, member, activity: Activity, form=None, status=200):
+    today = timezone.localdate()
+    milestones = list(activity.milestones.all())
+    context = {
+        "member": member,
+        "nav": NAV,
+        "activity": activity,
+        "plan": activity.plan,
+        "late": queries.is_late(activity, today, milestones),
+        "milestones": [(m, queries.is_milestone_overdue(m, today)) for m in milestones],
+        "spent_share": queries.spent_share(activity),
+        "updates": queries.status_updates(activity),
+        "history": queries.activity_history(activity),
+    }
+    if member.can_edit:
+        context["form"] = form or StatusUpdateForm()
+    return render(request, "actions/activity_detail.html", context, status=status)
+
+
+@member_required
+def activity_detail(request, member, activity_id: int):
+    return _activity_page(request, member, _member_activity(member, activity_id))
+
+
+@member_required
+def status_update_create(request, member, activity_id: int):
+    """Record a status update; on error, re-show the form with what the user typed."""
+    require_editor(member)
+    activity = _member_activity(member, activity_id)
+    if request.method != "POST":
+        return redirect("actions:activity", code=member.municipality.code, activity_id=activity.pk)
+    form = StatusUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            record_status_update(activity=activity, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Statusopdateringen er gemt."))
+            return redirect(
+                "actions:activity", code=member.municipality.code, activity_id=activity.pk
+            )
+    return _activity_page(request, member, activity, form=form, status=400)
+
+
+@member_required
+def activity_edit(request, member, activity_id: int):
+    """Edit an activity; a save based on an outdated version is refused, nothing is overwritten."""
+    require_editor(member)
+    activity = _member_activity(member, activity_id)
+    status = 200
+    if request.method == "POST":
+        form = ActivityForm(request.POST, instance=activity)
+        if form.is_valid():
+            try:
+                update_activity(
+                    activity=activity,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    changes=form.changes(),
+                    **form.lists(),
+                )
+            except ConcurrentEditError as error:
+                form.add_error(None, str(error))
+                status = 409
+            except ValidationError as error:
+                _add_errors(form, error)
+                status = 400
+            else:
+                messages.success(request, _("Aktiviteten er gemt."))
+                return redirect(
+                    "actions:activity", code=member.municipality.code, activity_id=activity.pk
+                )
+        else:
+            status = 400
+    else:
+        form = ActivityForm(instance=activity)
+    return render(
+        request,
+        "actions/activity_edit.html",
+        {"member": member, "nav": NAV, "activity": activity, "plan": activity.plan, "form": form},
+        status=status,
+    )
