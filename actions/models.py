@@ -271,3 +271,53 @@ class StatusUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity}: {self.get_light_display()}"
+
+
+class ReminderLog(models.Model):
+    """One reminder claimed for one person: the row is inserted before the e-mail is sent.
+
+    The unique constraint on (kind, object key, period key, recipient) is what keeps a reminder
+    from being sent twice, also when two runs of `send_reminders` race: the second insert fails.
+    The object key names what the reminder is about ("activity:12", "milestone:7", "goal:3"),
+    the period key which occurrence (the date the update, measurement or deadline fell due).
+    """
+
+    class Kind(models.TextChoices):
+        UPDATE_DUE = "update_due", _("Statusopdatering mangler")
+        MEASUREMENT_DUE = "measurement_due", _("Måling mangler")
+        DUE_SOON = "due_soon", _("Frist snart")
+        OVERDUE = "overdue", _("Frist overskredet")
+
+    municipality_path = "municipality"
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="reminder_logs",
+        verbose_name=_("kommune"),
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    object_key = models.CharField(_("vedrører"), max_length=100)
+    period_key = models.CharField(_("periode"), max_length=40)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reminder_logs",
+        verbose_name=_("modtager"),
+    )
+    email = models.EmailField(_("sendt til"))
+    sent_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sendt påmindelse")
+        verbose_name_plural = _("sendte påmindelser")
+        ordering = ["-sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_key", "period_key", "recipient"],
+                name="reminder_sent_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.object_key} ({self.period_key}) → {self.email}"
