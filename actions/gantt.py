@@ -26,10 +26,10 @@ RIGHT = 16
 HEADER = 52  # two rows: years, then quarters or months
 ROW = 22
 GROUP_ROW = 28
-FOOT = 26  # room for the "I dag" label
+FOOT = 26  # room for the "I dag" label, when today is inside the chart
 BAR = 12
-DIAMOND = 6
-CHAR_WIDTH = 6.9  # average width of a 13-unit character in IBM Plex Sans, generously
+DIAMOND = 7
+CHAR_WIDTH = 6.3  # average width of a 13-unit character in IBM Plex Sans, generously
 LATE_LABEL_WIDTH = 78
 
 MONTHS_UP_TO = 15
@@ -172,8 +172,9 @@ def build_gantt(groups, undated, *, plan_period: tuple[date, date], today: date)
             index += 1
             y += ROW
     gantt.plot_bottom = y
-    gantt.height = int(y + FOOT)
+    gantt.height = int(y)
     if start <= today <= end:
+        gantt.height = int(y + FOOT)
         gantt.today_x = x(today)
         gantt.today_label = _("I dag, %(day)s") % {"day": short_date(today)}
     return gantt

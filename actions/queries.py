@@ -106,9 +106,12 @@ def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary
         Activity.objects.filter(plan__in=plans)
         .exclude(status__in=CLOSED_STATUSES)
         .only("pk", "plan_id", "status", "ends_on")
-        .prefetch_related(Prefetch("milestones", queryset=Milestone.objects.only(
-            "pk", "activity_id", "due_on", "done_on"
-        )))
+        .prefetch_related(
+            Prefetch(
+                "milestones",
+                queryset=Milestone.objects.only("pk", "activity_id", "due_on", "done_on"),
+            )
+        )
     )
     late_by_plan: dict[int, int] = defaultdict(int)
     for activity in open_activities:
@@ -223,9 +226,9 @@ def with_display_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]
             latest_reported_on=Subquery(latest.values("reported_on")[:1]),
         )
         .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.select_related("track").order_by(
-                "order", "pk"
-            )),
+            Prefetch(
+                "themes", queryset=Theme.objects.select_related("track").order_by("order", "pk")
+            ),
             Prefetch("partners", queryset=Partner.objects.order_by("name")),
             Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
             Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
@@ -446,9 +449,7 @@ def activity_history(activity: Activity) -> list[HistoryEntry]:
             )
         previous = record
 
-    for record in Milestone.history.filter(activity_id=activity.pk).select_related(
-        "history_user"
-    ):
+    for record in Milestone.history.filter(activity_id=activity.pk).select_related("history_user"):
         done = f" – {_('nået')} {short_date(record.done_on)}" if record.done_on else ""
         entries.append(
             HistoryEntry(

@@ -84,9 +84,7 @@ def activity_list(request, member, plan_id: int):
     """The same activities and filters as the Gantt view, as a table."""
     context = _timetable_context(request, member, plan_id)
     context["partial"] = _is_htmx(request)
-    template = (
-        "actions/_activity_table.html" if _is_htmx(request) else "actions/activity_list.html"
-    )
+    template = "actions/_activity_table.html" if _is_htmx(request) else "actions/activity_list.html"
     return render(request, template, context)
 
 
