@@ -1,0 +1,154 @@
+"""Send the day's reminders to owners: one e-mail per person, each reminder only once.
+
+Meant to run once a day from a scheduler (cron, a systemd timer, a Kubernetes CronJob). Running
+it more often, or twice at the same time, sends nothing twice: each reminder is claimed by
+inserting its `ReminderLog` row inside the transaction that sends the e-mail (the pattern of
+healthchecks' `sendreports`). A second run's insert of the same row fails on the unique
+constraint, so that run skips the reminder; if the SMTP server refuses the e-mail, the
+transaction is rolled back and the reminders are tried again on the next run.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from actions.models import ReminderLog
+from actions.reminders import already_sent, by_recipient, due_reminders, email_for
+from core.models import Municipality
+
+
+class Command(BaseCommand):
+    help = "Send the reminders due today: one e-mail per owner, never the same reminder twice."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print the e-mails that would be sent; send nothing and log nothing.",
+        )
+        parser.add_argument(
+            "--date",
+            dest="on_date",
+            help="Act as if today were this date (YYYY-MM-DD); default: today.",
+        )
+        parser.add_argument(
+            "--municipality",
+            help="Only this municipality (three-digit code); default: all.",
+        )
+
+    def handle(self, *args, dry_run=False, on_date=None, municipality=None, **options):
+        today = self._today(on_date)
+        scope = None
+        if municipality:
+            scope = Municipality.objects.filter(code=municipality).first()
+            if scope is None:
+                raise CommandError(f"No municipality with code {municipality!r}")
+        with translation.override("da"):
+            self._run(today, scope, dry_run)
+
+    @staticmethod
+    def _today(raw: str | None) -> date:
+        if not raw:
+            return timezone.localdate()
+        try:
+            return date.fromisoformat(raw)
+        except ValueError as error:
+            raise CommandError(f"--date must be YYYY-MM-DD, not {raw!r}") from error
+
+    def _run(self, today: date, municipality, dry_run: bool) -> None:
+        reminders = due_reminders(today, municipality)
+        sent_before = already_sent(reminders)
+        new = [r for r in reminders if r.key not in sent_before]
+        stats = {"emails": 0, "reminders": 0, "already": len(reminders) - len(new), "raced": 0}
+        no_email, failed = [], []
+        site_url = getattr(settings, "SITE_URL", "http://127.0.0.1:8000")
+        connection = None if dry_run else get_connection(fail_silently=False)
+        try:
+            for recipient, items in by_recipient(new).items():
+                if not recipient.email:
+                    no_email.append((recipient, len(items)))
+                    continue
+                subject, body = email_for(recipient, items, today, site_url)
+                if dry_run:
+                    self._print_dry_run(recipient, subject, body)
+                    stats["emails"] += 1
+                    stats["reminders"] += len(items)
+                    continue
+                try:
+                    claimed = self._claim_and_send(connection, recipient, items, today, site_url)
+                except (smtplib.SMTPException, OSError) as error:
+                    failed.append((recipient, error))
+                    continue
+                stats["raced"] += len(items) - claimed
+                if claimed:
+                    stats["emails"] += 1
+                    stats["reminders"] += claimed
+        finally:
+            if connection is not None:
+                connection.close()
+        self._summary(today, dry_run, stats, no_email, failed)
+        if failed:
+            raise CommandError(f"{len(failed)} e-mail(s) could not be sent; they will be retried")
+
+    @staticmethod
+    def _claim_and_send(connection, recipient, items, today, site_url) -> int:
+        """Insert a log row per reminder, then send the e-mail, in one transaction.
+
+        A reminder whose row exists already (another run got there first) is left out of the
+        e-mail; an SMTP error rolls every claim back. Returns how many reminders were sent.
+        """
+        with transaction.atomic():
+            claimed = []
+            for item in items:
+                try:
+                    with transaction.atomic():
+                        ReminderLog.objects.create(
+                            municipality_id=item.municipality_id,
+                            kind=item.kind,
+                            object_key=item.object_key,
+                            period_key=item.period_key,
+                            recipient=recipient,
+                            email=recipient.email,
+                        )
+                except IntegrityError:
+                    continue
+                claimed.append(item)
+            if claimed:
+                subject, body = email_for(recipient, claimed, today, site_url)
+                message = EmailMessage(
+                    subject,
+                    body,
+                    settings.DEFAULT_FROM_EMAIL,
+                    [recipient.email],
+                    connection=connection,
+                )
+                message.send(fail_silently=False)
+        return len(claimed)
+
+    def _print_dry_run(self, recipient, subject: str, body: str) -> None:
+        self.stdout.write(f"--- To: {recipient.email} ({recipient.username})")
+        self.stdout.write(f"Subject: {subject}")
+        self.stdout.write(body)
+
+    def _summary(self, today, dry_run, stats, no_email, failed) -> None:
+        verb = "would send" if dry_run else "sent"
+        self.stdout.write(
+            f"Reminders for {today.isoformat()}: {verb} {stats['emails']} e-mail(s) with "
+            f"{stats['reminders']} reminder(s); {stats['already']} already sent before"
+            + (f", {stats['raced']} claimed by another run" if stats["raced"] else "")
+            + "."
+        )
+        for recipient, count in no_email:
+            self.stdout.write(
+                f"Skipped {recipient.username} ({recipient}): no e-mail address, "
+                f"{count} reminder(s) not sent."
+            )
+        for recipient, error in failed:
+            self.stderr.write(f"Failed to send to {recipient.email}: {error}")
