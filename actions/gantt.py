@@ -23,9 +23,9 @@ from core.templatetags.kurs import month_abbreviations, short_date
 WIDTH = 1200
 LEFT = 390  # the label column
 RIGHT = 16
-HEADER = 52  # two rows: years, then quarters or months
+HEADER = 48  # two rows: years, then quarters or months
 ROW = 22
-GROUP_ROW = 28
+GROUP_ROW = 24
 FOOT = 26  # room for the "I dag" label, when today is inside the chart
 BAR = 12
 DIAMOND = 7
