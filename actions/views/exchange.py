@@ -31,11 +31,8 @@ class ImportForm(DkfdsFormMixin, forms.Form):
         label=_("Regneark (.xlsx)"),
         allow_empty_file=True,
         help_text=_("Højst 5 MB. Brug et ark, der er eksporteret fra Kurs."),
-        widget=forms.FileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
+        # The browser's own file button: DKFDS's text-box style does not suit a file input.
+        widget=forms.FileInput(attrs={"accept": ".xlsx", "class": "tt-file-input"}),
         error_messages={"required": _("Vælg en fil.")},
     )
 
