@@ -1,0 +1,93 @@
+"""The steering pages of a plan, for staff and the committee: what changed since a date and which
+owners are behind, and resources against results. Read-only; thin: parse, check, call, render."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from actions.reminders import DEFAULT_CYCLE, cycle_label, owners_behind
+from actions.resources import build_chart, resource_report
+from actions.steering import changes_since
+from core.scoping import member_required
+from strategy.enums import PlanKind
+from strategy.models import Plan
+
+NAV = "timetables"
+DEFAULT_DAYS_BACK = 90
+STEERED_KINDS = [PlanKind.ACTION_PLAN, PlanKind.TIMETABLE]
+
+
+def _plan(member, plan_id: int) -> Plan:
+    """The municipality's action plan or timetable, or 404."""
+    plans = Plan.objects.filter(
+        municipality=member.municipality, kind__in=STEERED_KINDS
+    ).select_related("municipality", "implements", "steering", "steering__committee")
+    return get_object_or_404(plans, pk=plan_id)
+
+
+def _steering_of(plan):
+    return getattr(plan, "steering", None)
+
+
+def parse_since(raw: str | None, today: date) -> tuple[date, bool]:
+    """The date from the query (YYYY-MM-DD, as a date input sends it), or 90 days ago.
+
+    Returns the date and whether the given value had to be replaced. A date after today is
+    replaced too: nothing can have changed since then."""
+    default = today - timedelta(days=DEFAULT_DAYS_BACK)
+    if not raw:
+        return default, False
+    try:
+        since = date.fromisoformat(raw)
+    except ValueError:
+        return default, True
+    if since > today or since.year < 1970:
+        return default, True
+    return since, False
+
+
+@member_required
+def steering(request, member, plan_id: int):
+    """What changed since a date (default: 90 days ago), own activities first, and the owners
+    who are behind with their updates or deadlines."""
+    plan = _plan(member, plan_id)
+    today = timezone.localdate()
+    since, invalid = parse_since(request.GET.get("siden"), today)
+    owners = owners_behind(plan, today)
+    steering_ = _steering_of(plan)
+    context = {
+        "member": member,
+        "nav": NAV,
+        "plan": plan,
+        "steering": steering_,
+        "cycle": cycle_label(steering_.reporting_cycle if steering_ else DEFAULT_CYCLE),
+        "today": today,
+        "since": since,
+        "invalid_since": invalid,
+        "shortcuts": [
+            (days, today - timedelta(days=days)) for days in (30, DEFAULT_DAYS_BACK, 180, 365)
+        ],
+        "changes": changes_since(plan, since, request.user),
+        "behind": [row for row in owners if row.is_behind],
+        "up_to_date": [row for row in owners if not row.is_behind],
+    }
+    return render(request, "actions/steering_page.html", context)
+
+
+@member_required
+def resources(request, member, plan_id: int):
+    """Budget, spent and hours per focus area beside the progress of the goals served."""
+    plan = _plan(member, plan_id)
+    report = resource_report(plan, timezone.localdate())
+    context = {
+        "member": member,
+        "nav": NAV,
+        "plan": plan,
+        "steering": _steering_of(plan),
+        "report": report,
+        "chart": build_chart(report.rows),
+    }
+    return render(request, "actions/resources_page.html", context)
