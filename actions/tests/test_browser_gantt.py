@@ -349,6 +349,9 @@ def test_gantt_of_both_demo_plans_on_a_laptop_and_a_phone(live_server, browser):
     username = member_of(*[plan.municipality for plan in plans])
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(page, live_server, username)
+    page.goto(f"{live_server.url}/k/{plans[0].municipality.code}/handleplaner/")
+    assert page.locator("#timetable-plans").get_by_text(plans[0].title).count() >= 1
+    page.screenshot(path=ARTIFACTS / "gantt-plans.png", full_page=True)
 
     for plan in plans:
         slug = plan.municipality.name.lower().replace(" ", "-")
@@ -378,7 +381,7 @@ def test_gantt_of_both_demo_plans_on_a_laptop_and_a_phone(live_server, browser):
 
         page.goto(url.replace(f"/{plan.pk}/", f"/{plan.pk}/aktiviteter/"))
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        page.screenshot(path=ARTIFACTS / f"gantt-{slug}-list-phone.png", full_page=True)
+        page.screenshot(path=ARTIFACTS / f"gantt-{slug}-list-phone.png")
     page.close()
     print("plans from", "actions.demo" if from_demo else "factories")
 
