@@ -29,11 +29,20 @@ GROUP_ROW = 24
 FOOT = 26  # room for the "I dag" label, when today is inside the chart
 BAR = 12
 DIAMOND = 7
-CHAR_WIDTH = 6.3  # average width of a 13-unit character in IBM Plex Sans, generously
-LATE_LABEL_WIDTH = 78
+CHAR_WIDTH = 6.6  # average width of a 13-unit character in IBM Plex Sans, generously
+LATE_LABEL_WIDTH = 80
+LABEL_X = 22  # where an activity's title starts
 
 MONTHS_UP_TO = 15
 QUARTERS_UP_TO = 60
+
+
+def label_room(late: bool) -> int:
+    """How wide an activity's title may be: the label column, less the late label if late.
+
+    The template also clips titles to this width, in case a title is wider than estimated.
+    """
+    return LEFT - LABEL_X - 10 - (LATE_LABEL_WIDTH if late else 0)
 
 
 @dataclass
@@ -101,6 +110,9 @@ class Gantt:
     bars: list[Bar] = field(default_factory=list)
     today_x: float | None = None
     today_label: str = ""
+    label_x: int = LABEL_X
+    label_clip: int = LABEL_X + label_room(False)
+    late_label_clip: int = LABEL_X + label_room(True)
 
     @property
     def plot_width(self) -> int:
@@ -207,7 +219,7 @@ def _axis(gantt: Gantt, x) -> None:
 
 def _bar(row, top: float, x, today: date, *, stripe: bool) -> Bar:
     activity = row.activity
-    room = LEFT - 24 - (LATE_LABEL_WIDTH if row.late else 0)
+    room = label_room(row.late)
     center = top + ROW / 2
     bar = Bar(
         activity_id=activity.pk,

@@ -25,7 +25,7 @@ from strategy.models import Goal, Plan, Theme
 
 TIMETABLE_KINDS = [PlanKind.ACTION_PLAN, PlanKind.TIMETABLE]
 CLOSED_STATUSES = {ActivityStatus.DONE, ActivityStatus.DROPPED}
-GROUPINGS = {"theme": gettext_lazy("Tema/indsatsområde"), "track": gettext_lazy("Spor")}
+GROUPINGS = {"theme": gettext_lazy("Tema"), "track": gettext_lazy("Spor")}
 
 
 # The late rule

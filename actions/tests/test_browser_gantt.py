@@ -12,6 +12,7 @@ factories, from the documents in the seeds.
 import importlib.util
 import os
 import re
+from io import StringIO
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -315,13 +316,14 @@ def current_plan(municipality, count: int = 30) -> Plan:
     return plan
 
 
-def demo_or_factory_plans():
+def demo_or_factory_plans(monkeypatch):
     """The two demo plans, loaded by the demo loaders when they exist, or built here."""
     if importlib.util.find_spec("actions.demo") is not None:
         import actions.demo
 
         if "load_demo" in get_commands():
-            call_command("load_demo")
+            monkeypatch.setenv("KURS_DEMO_PASSWORD", "password")
+            call_command("load_demo", stdout=StringIO())
         else:  # the strategy demo without its command
             from strategy.demo import load_demo
 
@@ -344,8 +346,8 @@ def member_of(*municipalities) -> str:
     return user.username
 
 
-def test_gantt_of_both_demo_plans_on_a_laptop_and_a_phone(live_server, browser):
-    plans, from_demo = demo_or_factory_plans()
+def test_gantt_of_both_demo_plans_on_a_laptop_and_a_phone(live_server, browser, monkeypatch):
+    plans, from_demo = demo_or_factory_plans(monkeypatch)
     username = member_of(*[plan.municipality for plan in plans])
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     log_in(page, live_server, username)

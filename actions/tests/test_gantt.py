@@ -203,7 +203,7 @@ def test_late_rows_keep_room_for_the_late_label():
 def test_truncate_keeps_short_text_and_cuts_long_text_with_an_ellipsis():
     assert truncate("Kort titel", 200) == "Kort titel"
     assert truncate("a  b\n c", 200) == "a b c"
-    cut = truncate("x" * 100, 63)
+    cut = truncate("x" * 100, 66)
     assert cut == "x" * 9 + "…"
 
 
