@@ -12,8 +12,8 @@ factories, from the documents in the seeds.
 import importlib.util
 import os
 import re
-from io import StringIO
 from datetime import date, timedelta
+from io import StringIO
 from pathlib import Path
 
 import pytest
