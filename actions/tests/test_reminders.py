@@ -4,6 +4,7 @@ SMTP server (aiosmtpd on 127.0.0.1), one e-mail per person and never the same re
 import email
 import email.policy
 import socket
+import threading
 from datetime import date
 from decimal import Decimal
 from io import StringIO
@@ -11,9 +12,11 @@ from io import StringIO
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from actions import reminders as rules
 from actions.enums import ActivityStatus, ReportingCycle
+from actions.management.commands import send_reminders
 from actions.models import PlanSteering, ReminderLog
 from actions.queries import is_late
 from actions.tests.factories import (
@@ -481,3 +484,45 @@ def test_an_smtp_failure_rolls_the_claims_back_for_the_next_run(smtp, settings, 
         send("2016-04-01")
 
     assert not ReminderLog.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_the_same_time_send_each_reminder_once(smtp, plan, owner, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs two concurrent writers: run with DATABASE_URL=postgres://… (CI does)")
+    activity_in(plan, owner)
+    activity_in(plan, owner, "Fair trade city", ends_on=date(2016, 4, 10))
+    # Both runs look for sent reminders before either claims one: the worst case.
+    both_looked = threading.Barrier(2)
+    look = send_reminders.already_sent
+
+    def look_then_wait(reminders):
+        seen = look(reminders)
+        both_looked.wait(timeout=10)
+        return seen
+
+    monkeypatch.setattr(send_reminders, "already_sent", look_then_wait)
+    outputs, errors = [], []
+
+    def run():
+        try:
+            outputs.append(send("2016-04-01"))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    runs = [threading.Thread(target=run) for _ in range(2)]
+    for thread in runs:
+        thread.start()
+    for thread in runs:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert len(smtp.messages) == 1
+    assert ReminderLog.objects.count() == 3
+    assert sorted(o.split(";")[0].split(": ")[1] for o in outputs) == [
+        "sent 0 e-mail(s) with 0 reminder(s)",
+        "sent 1 e-mail(s) with 3 reminder(s)",
+    ]
+    assert any("3 claimed by another run" in output for output in outputs)
