@@ -433,6 +433,11 @@ def test_gantt_of_30_activities_prints_on_one_a4_landscape_page(live_server, bro
     page.set_viewport_size({"width": 1047, "height": 718})
     page.screenshot(path=ARTIFACTS / "gantt-print.png", full_page=True)
     assert pdf_page_count(pdf) == 1
+    # The stylesheet itself asks for A4 landscape (297 x 210 mm = 842 x 595 pt).
+    css_sized = page.pdf(prefer_css_page_size=True)
+    assert pdf_page_count(css_sized) == 1
+    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", css_sized)
+    assert (round(float(box[1])), round(float(box[2]))) == (842, 595)
 
 
 def test_from_the_gantt_to_an_activity_a_status_update_and_the_edit_form(live_server, browser):
