@@ -24,6 +24,11 @@ Due soon (`DUE_SOON`) and overdue (`OVERDUE`)
     is overdue (the same rule as `actions.queries.is_late`). The period key is the date itself, so
     moving the date gives a new reminder and keeping it does not.
 
+Nobody is e-mailed about the distant past: reminders stop `FOLLOW_UP_DAYS` (a year) after an
+activity's end (or its plan's end), a deadline or milestone date, or a goal's deadline. An
+activity still open by then is shown as behind on the steering page instead; a plan loaded years
+after it ended (Ballerup's 2007-2009) does not fill anybody's inbox.
+
 Only adopted plans are reminded, and only owners who are active users and still members of the
 plan's municipality (a former colleague's activities show up as behind on the steering page
 instead). Recipients without an e-mail address are returned all the same, so the command can
@@ -60,6 +65,12 @@ CYCLE_MONTHS = {
     ReportingCycle.YEARLY: 12,
 }
 DEFAULT_CYCLE = ReportingCycle.QUARTERLY
+FOLLOW_UP_DAYS = 365
+
+
+def is_history(day: date, today: date) -> bool:
+    """Whether `day` is so long ago that nobody is reminded of it any more."""
+    return today > day + timedelta(days=FOLLOW_UP_DAYS)
 
 
 # Dates
@@ -277,8 +288,9 @@ def activity_reminders(activities, today: date) -> list[Reminder]:
             "context": activity.plan.title,
             "path": _activity_path(activity),
         }
+        ends = activity.ends_on or date(activity.plan.period_end, 12, 31)
         due = update_due(activity, activity.last_reported_on, today)
-        if due is not None:
+        if due is not None and not is_history(ends, today):
             reminders.append(
                 Reminder(
                     kind=Kind.UPDATE_DUE,
@@ -290,6 +302,8 @@ def activity_reminders(activities, today: date) -> list[Reminder]:
                 )
             )
         for deadline in deadlines(activity, activity.open_milestones, today):
+            if is_history(deadline.due_on, today):
+                continue
             reminders.append(
                 Reminder(
                     kind=deadline.kind,
@@ -318,7 +332,7 @@ def goal_reminders(goals, today: date) -> list[Reminder]:
     for goal in goals:
         cycle = cycles.get(goal.plan_id, DEFAULT_CYCLE)
         due = measurement_due(goal, goal.latest_measured_on, cycle, today)
-        if due is None:
+        if due is None or is_history(goal.effective_deadline, today):
             continue
         if goal.latest_measured_on:
             last = _("Seneste måling er fra %(date)s.") % {

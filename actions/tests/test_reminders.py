@@ -289,6 +289,24 @@ def test_a_goal_never_measured_is_due_a_quarter_after_its_plan_starts(municipali
     assert kinds(date(2013, 4, 1)) == [(Kind.MEASUREMENT_DUE, f"goal:{goal.pk}", "2013-04-01")]
 
 
+def test_nobody_is_reminded_of_the_distant_past(plan, owner, municipality):
+    ended = activity_in(plan, owner, "Sluttede for længe siden", ends_on=date(2016, 6, 30))
+    MilestoneFactory(activity=ended, due_on=date(2016, 5, 1))
+    goal = GoalFactory(plan=PlanFactory(municipality=municipality), owner=owner)  # 2017 deadline
+
+    # The milestone of 1 May 2016 is more than a year ago; the end date is exactly a year ago.
+    assert [key for _kind, key, _period in kinds(date(2017, 6, 30))] == [
+        f"goal:{goal.pk}",
+        f"activity:{ended.pk}",
+        f"activity:{ended.pk}",
+    ]
+    assert [key for _kind, key, _period in kinds(date(2017, 7, 1))] == [f"goal:{goal.pk}"]
+    assert kinds(date(2019, 1, 1)) == []
+    # … while the steering page still counts it as behind
+    (row,) = rules.owners_behind(plan, date(2019, 1, 1))
+    assert (row.updates_missing, row.overdue) == (1, 1)
+
+
 def test_add_months_keeps_the_day_or_takes_the_month_end():
     assert rules.add_months(date(2016, 1, 31), 1) == date(2016, 2, 29)
     assert rules.add_months(date(2016, 11, 30), 3) == date(2017, 2, 28)
