@@ -1,0 +1,60 @@
+"""`python manage.py load_demo`: Albertslund's plans, Ballerup as the outsider, and demo users."""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from strategy.demo import load_demo
+from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
+from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
+
+
+class Command(BaseCommand):
+    help = (
+        "Indlæser demodata: Albertslunds Erhvervsstrategi 2013-2017 og Erhvervspolitik "
+        "2023-2026, Ballerup som udenforstående kommune og fire demobrugere. Kan køres igen "
+        f"uden dubletter. Adgangskoden tages fra {PASSWORD_VARIABLE}, i udvikling (DEBUG) "
+        "ellers en fast demoadgangskode."
+    )
+
+    def handle(self, *args, **options):
+        resolved = resolve_password(os.environ, settings.DEBUG)
+        if resolved is None:
+            raise CommandError(
+                f"DEBUG er slået fra, og {PASSWORD_VARIABLE} er ikke sat. Demobrugere får ikke "
+                "en kendt adgangskode i produktion: sæt "
+                f"{PASSWORD_VARIABLE} for at indlæse demodata."
+            )
+        password, chosen = resolved
+        result = load_demo(password=password, reset_existing_passwords=chosen)
+
+        plans = Plan.objects.filter(pk__in=[plan.pk for plan in result.plans])
+        counts = {
+            "planer": plans.count(),
+            "spor": Track.objects.filter(plan__in=plans).count(),
+            "temaer": Theme.objects.filter(plan__in=plans).count(),
+            "mål": Goal.objects.filter(plan__in=plans).count(),
+            "nøgletal": KeyFigure.objects.filter(plan__in=plans).count(),
+            "indsatser": Commitment.objects.filter(plan__in=plans).count(),
+            "illustrative målinger": Measurement.objects.filter(
+                goal__plan__in=plans, is_illustrative=True
+            ).count(),
+        }
+        summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demodata for Albertslund indlæst: {summary}."))
+
+        self.stdout.write(f"Log ind på {settings.SITE_URL.rstrip('/')}/ som:")
+        width = max(len(login.user.username) for login in result.logins)
+        for login in result.logins:
+            if login.password_works:
+                password_text = f"adgangskode: {password}"
+            else:
+                password_text = (
+                    "adgangskode: ændret af brugeren, ikke nulstillet "
+                    f"(sæt {PASSWORD_VARIABLE} for at nulstille)"
+                )
+            self.stdout.write(
+                f"  {login.user.username:<{width}}  {login.role_label} i "
+                f"{login.municipality.name} ({login.municipality.code}) – {password_text}"
+            )
