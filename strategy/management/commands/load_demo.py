@@ -4,6 +4,9 @@ import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+import actions.demo
 
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
@@ -12,8 +15,8 @@ from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Them
 
 class Command(BaseCommand):
     help = (
-        "Indlæser demodata: Albertslunds Erhvervsstrategi 2013-2017 og Erhvervspolitik "
-        "2023-2026, Ballerup som udenforstående kommune og fire demobrugere. Kan køres igen "
+        "Indlæser demodata: Albertslunds Erhvervsstrategi 2013-2017, Erhvervspolitik "
+        "2023-2026 og Handleplan 2016-2017, Ballerups Tidsplan 2007-2009 og fire demobrugere. Kan køres igen "
         f"uden dubletter. Adgangskoden tages fra {PASSWORD_VARIABLE}, i udvikling (DEBUG) "
         "ellers en fast demoadgangskode."
     )
@@ -27,7 +30,10 @@ class Command(BaseCommand):
                 f"{PASSWORD_VARIABLE} for at indlæse demodata."
             )
         password, chosen = resolved
-        result = load_demo(password=password, reset_existing_passwords=chosen)
+        # The demo is one story: the strategy, then the action plans that carry it out.
+        with transaction.atomic():
+            result = load_demo(password=password, reset_existing_passwords=chosen)
+            actions.demo.load(stdout=self.stdout)
 
         plans = Plan.objects.filter(pk__in=[plan.pk for plan in result.plans])
         counts = {
