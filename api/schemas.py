@@ -1,11 +1,12 @@
 """The shapes the read API returns, with the descriptions that go into openapi.json.
 
 Visibility is expressed by two schemas per object rather than by empty fields: the public one
-(`Goal`, `Plan`, `Measurement`) and the member one (`MemberGoal`, `MemberPlan`,
-`MemberMeasurement`), which adds what only the municipality's own users may read (internal
-notes and measurement notes). A public response therefore has no `internal_note` key at all.
+(`Goal`, `Plan`, `Measurement`, `Activity`) and the member one (`MemberGoal`, `MemberPlan`,
+`MemberMeasurement`, `MemberActivity`), which adds what only the municipality's own users may
+read (internal notes, measurement notes; an activity's owner, budget, spending, hours and latest
+status update). A public response therefore has no `internal_note` key at all.
 
-Numbers (baseline, target, measured values) are JSON numbers; dates are ISO 8601 dates.
+Numbers (baseline, target, measured values, budgets) are JSON numbers; dates are ISO 8601 dates.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from actions.enums import ActivityStatus, TrafficLight
 from strategy.enums import (
     Assessment,
     Comparator,
@@ -142,3 +144,80 @@ class Plan(Schema):
 
 class MemberPlan(Plan):
     internal_note: str = Field(description="Intern note (kun for kommunens egne brugere).")
+
+
+class ActivityPlan(Schema):
+    id: int
+    title: str = Field(description="Planens titel.")
+    kind: PlanKind = Field(description="Plantype, typisk 'action_plan' eller 'timetable'.")
+    status: PlanStatus = Field(
+        description="'adopted' (vedtaget, offentlig) eller 'draft' (udkast, kun for kommunens "
+        "egne brugere)."
+    )
+
+
+class ActivityPeriod(Schema):
+    text: str = Field(
+        description="Perioden som i dokumentet, fx '4. kvartal 2008' eller '2007-09'; tom tekst "
+        "hvis ikke angivet."
+    )
+    starts_on: dt.date | None = Field(description="Første dag i perioden, eller null.")
+    ends_on: dt.date | None = Field(description="Sidste dag i perioden (fristen), eller null.")
+
+
+class GoalRef(Schema):
+    id: int = Field(description="Målets id, som i /api/v1/goals.")
+    title: str = Field(description="Målet, som det står i planen.")
+
+
+class Milestone(Schema):
+    title: str = Field(description="Milepælens titel.")
+    due_on: dt.date = Field(description="Frist for milepælen.")
+    done_on: dt.date | None = Field(description="Hvornår milepælen blev nået, eller null.")
+
+
+class Person(Schema):
+    username: str = Field(description="Brugernavn i Kurs.")
+    name: str = Field(description="Fulde navn; tom tekst hvis ikke angivet.")
+
+
+class StatusUpdate(Schema):
+    reported_on: dt.date = Field(description="Statusopdateringens dato.")
+    light: TrafficLight = Field(description="Trafiklys: 'green', 'yellow' eller 'red'.")
+    comment: str = Field(description="Kommentar til status.")
+
+
+class Activity(Schema):
+    id: int
+    title: str = Field(description="Aktiviteten, som den står i planen.")
+    description: str = Field(description="Beskrivelse; tom tekst hvis ingen.")
+    plan: ActivityPlan = Field(description="Handleplanen eller tidsplanen, aktiviteten hører til.")
+    period: ActivityPeriod = Field(description="Hvornår aktiviteten finder sted.")
+    status: ActivityStatus = Field(
+        description="'planned', 'in_progress', 'done', 'postponed' eller 'dropped'."
+    )
+    status_label: str = Field(description="Status som tekst på det aktive sprog (dansk).")
+    themes: list[str] = Field(description="Titlerne på aktivitetens temaer/indsatsområder.")
+    partners: list[str] = Field(description="Navnene på samarbejdspartnerne.")
+    goals: list[GoalRef] = Field(
+        description="De mål, aktiviteten tjener; kun mål i planer, som modtageren må se."
+    )
+    responsible_unit: str = Field(description="Ansvarlig enhed; tom tekst hvis ikke angivet.")
+    milestones: list[Milestone] = Field(description="Milepæle, ældste frist først.")
+
+
+class MemberActivity(Activity):
+    owner: Person | None = Field(
+        description="Den ansvarlige person, eller null (kun for kommunens egne brugere)."
+    )
+    budget: float | None = Field(
+        description="Budget i kroner, eller null (kun for kommunens egne brugere)."
+    )
+    spent: float | None = Field(
+        description="Forbrug i kroner, eller null (kun for kommunens egne brugere)."
+    )
+    hours: float | None = Field(description="Timer, eller null (kun for kommunens egne brugere).")
+    latest_update: StatusUpdate | None = Field(
+        description="Den seneste statusopdatering, også interne, eller null (kun for kommunens "
+        "egne brugere)."
+    )

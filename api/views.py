@@ -1,9 +1,11 @@
-"""The read API under /api/v1/: municipalities, plans and goals with their computed status.
+"""The read API under /api/v1/: municipalities, plans, goals with their computed status, and the
+activities of action plans and timetables.
 
-Visibility follows the web pages. Adopted plans and their goals are public and served without
-login. Drafts, internal notes of plans and goals, and measurement notes are served only to members
-of the municipality (`core.scoping.visible_municipality_ids`); for everybody else a draft does not
-exist, and the response uses the public schemas, which have no `internal_note` or `note` key.
+Visibility follows the web pages. Adopted plans with their goals and activities are public and
+served without login. Drafts, internal notes of plans and goals, measurement notes, and an
+activity's owner, budget, spending, hours and status updates are served only to members of the
+municipality (`core.scoping.visible_municipality_ids`); for everybody else a draft does not exist,
+and the response uses the public schemas, which leave these keys out altogether.
 
 Authentication is the Django session from the ordinary login, read from `request.user`; the API
 has no ninja auth class, so GET requests need no CSRF token. Status and progress come from
@@ -16,16 +18,18 @@ machine-readable description is at /api/v1/openapi.json.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 
+from actions.enums import ActivityStatus
+from actions.models import Activity, Milestone, Partner, StatusUpdate
 from api import schemas
 from core.models import Municipality, normalise_municipality_code
 from core.scoping import visible_municipality_ids
 from strategy.enums import GoalStatus
-from strategy.models import Goal, Plan
+from strategy.models import Goal, Plan, Theme
 from strategy.queries import EvaluatedGoal, evaluate_goals, goals_with_measurements
 
 DESCRIPTION = """\
@@ -40,8 +44,14 @@ interne noter og noter til målinger ses kun af kommunens egne brugere, der er l
 foranstillet nul: `165` og `0165` er begge Albertslund. En ukendt eller ugyldig kode giver 404,
 en manglende kode 422.
 
-**Status.** `status` beregnes ud fra målets måltal, frist og målinger på samme måde som på siderne
-i Kurs: `achieved`, `on_track`, `not_measured`, `at_risk`, `not_measurable` eller `off_track`.
+**Aktiviteter.** Aktiviteterne i vedtagne handleplaner og tidsplaner er offentlige med titel,
+periode, status, temaer, samarbejdspartnere, de mål de tjener, og milepæle. Ansvarlig person,
+budget, forbrug, timer og seneste statusopdatering (`owner`, `budget`, `spent`, `hours`,
+`latest_update`) ses kun af kommunens egne brugere og er ellers helt udeladt af svaret.
+
+**Status.** Et måls `status` beregnes ud fra målets måltal, frist og målinger på samme måde som
+på siderne i Kurs: `achieved`, `on_track`, `not_measured`, `at_risk`, `not_measurable` eller
+`off_track`. En aktivitets `status` er den, kommunen har registreret.
 """
 
 api = NinjaAPI(
@@ -56,6 +66,7 @@ MUNICIPALITY_PARAM = {
     "description": "Kommunekode, fx 165 eller 0165 (Albertslund).",
     "examples": ["165"],
 }
+PLAN_PARAM = {"description": "Kun aktiviteterne i planen med dette id (valgfri)."}
 
 
 def _municipality(raw_code: str) -> Municipality:
@@ -224,3 +235,115 @@ def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):
     evaluated = evaluate_goals(goals_with_measurements(goals), today=today)
     visible_ids = {item.goal.pk for item in evaluated}
     return [_goal(item, visible_ids, today, member) for item in evaluated]
+
+
+def _activities(place: Municipality, plans: QuerySet[Plan], member: bool) -> QuerySet[Activity]:
+    """The activities of `plans` with what the response shows, in a fixed number of queries.
+
+    Goals are limited to the ones the reader may see (the municipality's own, in visible plans),
+    partners to the municipality's own; members also get the owner and the latest update.
+    """
+    activities = (
+        Activity.objects.filter(plan__in=plans)
+        .select_related("plan")
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("order", "pk")),
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.filter(municipality=place).order_by("name"),
+            ),
+            Prefetch(
+                "goals",
+                queryset=Goal.objects.filter(plan__in=_visible_plans(place, member)).order_by(
+                    "plan_id", "order", "pk"
+                ),
+            ),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
+        )
+        .order_by("-plan__period_start", "plan__title", "plan_id", "order", "pk")
+    )
+    if member:
+        latest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by(
+            "-reported_on", "-created_at", "-pk"
+        )
+        activities = activities.select_related("owner").annotate(
+            latest_reported_on=Subquery(latest.values("reported_on")[:1]),
+            latest_light=Subquery(latest.values("light")[:1]),
+            latest_comment=Subquery(latest.values("comment")[:1]),
+        )
+    return activities
+
+
+def _activity(activity: Activity, member: bool) -> schemas.Activity:
+    plan = activity.plan
+    data = {
+        "id": activity.pk,
+        "title": activity.title,
+        "description": activity.description,
+        "plan": {"id": plan.pk, "title": plan.title, "kind": plan.kind, "status": plan.status},
+        "period": {
+            "text": activity.period_text,
+            "starts_on": activity.starts_on,
+            "ends_on": activity.ends_on,
+        },
+        "status": activity.status,
+        "status_label": str(ActivityStatus(activity.status).label),
+        "themes": [theme.title for theme in activity.themes.all()],
+        "partners": [partner.name for partner in activity.partners.all()],
+        "goals": [{"id": goal.pk, "title": goal.title} for goal in activity.goals.all()],
+        "responsible_unit": activity.responsible_unit,
+        "milestones": [
+            {"title": m.title, "due_on": m.due_on, "done_on": m.done_on}
+            for m in activity.milestones.all()
+        ],
+    }
+    if not member:
+        return schemas.Activity(**data)
+    owner = activity.owner
+    return schemas.MemberActivity(
+        **data,
+        owner=None
+        if owner is None
+        else {"username": owner.username, "name": owner.get_full_name()},
+        budget=_number(activity.budget),
+        spent=_number(activity.spent),
+        hours=_number(activity.hours),
+        latest_update=None
+        if activity.latest_reported_on is None
+        else {
+            "reported_on": activity.latest_reported_on,
+            "light": activity.latest_light,
+            "comment": activity.latest_comment,
+        },
+    )
+
+
+@api.get(
+    "/activities",
+    response={200: list[schemas.MemberActivity | schemas.Activity], 404: schemas.Error},
+    operation_id="list_activities",
+    tags=["Aktiviteter"],
+    summary="En kommunes aktiviteter",
+    description=(
+        "Aktiviteterne i kommunens synlige planer med plan, periode, status, temaer, "
+        "samarbejdspartnere, de mål de tjener, ansvarlig enhed og milepæle; nyeste planperiode "
+        "først og i planens rækkefølge. Uden login eller for brugere fra andre kommuner: kun "
+        "aktiviteter i vedtagne planer, kun mål i vedtagne planer, og uden `owner`, `budget`, "
+        "`spent`, `hours` og `latest_update`. For kommunens egne brugere også aktiviteter i "
+        "udkast og disse felter. Med `plan` kun aktiviteterne i den plan; en plan, som "
+        "modtageren ikke må se, giver 404."
+    ),
+)
+def list_activities(
+    request,
+    municipality: Query[str, MUNICIPALITY_PARAM],
+    plan: Query[int | None, PLAN_PARAM] = None,
+):
+    place = _municipality(municipality)
+    member = _is_member(request, place)
+    plans = _visible_plans(place, member)
+    if plan is not None:
+        plans = plans.filter(pk=plan)
+        if not plans.exists():
+            raise HttpError(404, f"Kommunen har ingen plan med id {plan}.")
+    return [_activity(activity, member) for activity in _activities(place, plans, member)]

@@ -11,6 +11,7 @@ def openapi(client):
 @pytest.mark.django_db
 def test_openapi_lists_every_endpoint(openapi):
     assert sorted(openapi["paths"]) == [
+        "/api/v1/activities",
         "/api/v1/goals",
         "/api/v1/municipalities",
         "/api/v1/plans",
@@ -27,6 +28,15 @@ def test_openapi_describes_title_and_version(openapi):
     ("path", "schemas"),
     [
         ("/api/v1/municipalities", {"$ref": "#/components/schemas/Municipality"}),
+        (
+            "/api/v1/activities",
+            {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/MemberActivity"},
+                    {"$ref": "#/components/schemas/Activity"},
+                ]
+            },
+        ),
         (
             "/api/v1/goals",
             {
@@ -77,3 +87,33 @@ def test_docs_page_with_cdn_assets_is_not_served(client):
     response = client.get("/api/v1/docs")
 
     assert response.status_code == 404
+
+
+MEMBER_ACTIVITY_FIELDS = {"owner", "budget", "spent", "hours", "latest_update"}
+
+
+@pytest.mark.django_db
+def test_only_member_activity_schema_has_owner_budget_and_updates(openapi):
+    schemas = openapi["components"]["schemas"]
+
+    assert not MEMBER_ACTIVITY_FIELDS & set(schemas["Activity"]["properties"])
+    assert set(schemas["MemberActivity"]["required"]) >= MEMBER_ACTIVITY_FIELDS
+
+
+@pytest.mark.django_db
+def test_every_activity_field_is_described(openapi):
+    properties = openapi["components"]["schemas"]["MemberActivity"]["properties"]
+
+    undescribed = [name for name, field in properties.items() if not field.get("description")]
+
+    assert undescribed == ["id"]
+
+
+@pytest.mark.django_db
+def test_activities_take_municipality_and_an_optional_plan(openapi):
+    parameters = openapi["paths"]["/api/v1/activities"]["get"]["parameters"]
+
+    assert [(p["name"], p["required"]) for p in parameters] == [
+        ("municipality", True),
+        ("plan", False),
+    ]
