@@ -14,9 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actions.models import Activity, StatusUpdate
-from strategy.services import ConcurrentEditError
-
-__all__ = ["ConcurrentEditError", "record_status_update", "update_activity"]
+from core.concurrency import claim_next_version
 
 
 def update_activity(
@@ -45,19 +43,16 @@ def update_activity(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        claimed = Activity.objects.filter(pk=activity.pk, version=expected_version).update(
-            version=expected_version + 1
+        claim_next_version(
+            activity,
+            expected_version=expected_version,
+            message=_(
+                "Aktiviteten er blevet ændret af en anden, siden du åbnede den. "
+                "Dine ændringer er ikke gemt: genindlæs siden og ret igen."
+            ),
         )
-        if not claimed:
-            raise ConcurrentEditError(
-                _(
-                    "Aktiviteten er blevet ændret af en anden, siden du åbnede den. "
-                    "Dine ændringer er ikke gemt: genindlæs siden og ret igen."
-                )
-            )
         for name, value in changes.items():
             setattr(activity, name, value)
-        activity.version = expected_version + 1
         activity.full_clean()
         # The lists are set without history rows of their own, so that the save below writes
         # one row with the fields and the lists together.

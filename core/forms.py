@@ -84,3 +84,9 @@ class DkfdsFormMixin:
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-input"
             widget.attrs.setdefault("class", css)
+
+
+def add_validation_errors(form: forms.BaseForm, error) -> None:
+    """Show a service's ValidationError on the form: on its field where there is one."""
+    for name, field_errors in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, field_errors)

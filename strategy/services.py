@@ -14,12 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import claim_next_version
 from strategy.enums import GoalKind
 from strategy.models import Goal, Measurement
-
-
-class ConcurrentEditError(Exception):
-    """Someone else saved the goal after this user opened it."""
 
 
 def record_measurement(
@@ -72,24 +69,20 @@ def record_measurement(
 def update_goal(*, goal: Goal, user, expected_version: int, changes: dict) -> Goal:
     """Save `changes` to `goal` unless someone saved it since `expected_version` was read.
 
-    The version is claimed with a conditional UPDATE, so of two simultaneous saves exactly one
-    wins; the other gets ConcurrentEditError and nothing of it is written. Side effect: a
-    history row naming `user`.
+    Raises ConcurrentEditError (see core.concurrency) and writes nothing if someone did.
+    Side effect: a history row naming `user`.
     """
     with transaction.atomic():
-        claimed = Goal.objects.filter(pk=goal.pk, version=expected_version).update(
-            version=expected_version + 1
+        claim_next_version(
+            goal,
+            expected_version=expected_version,
+            message=_(
+                "Målet er blevet ændret af en anden, siden du åbnede det. "
+                "Dine ændringer er ikke gemt: genindlæs siden og ret igen."
+            ),
         )
-        if not claimed:
-            raise ConcurrentEditError(
-                _(
-                    "Målet er blevet ændret af en anden, siden du åbnede det. "
-                    "Dine ændringer er ikke gemt: genindlæs siden og ret igen."
-                )
-            )
         for name, value in changes.items():
             setattr(goal, name, value)
-        goal.version = expected_version + 1
         goal.full_clean()
         goal._history_user = user
         goal._change_reason = _("Mål redigeret")

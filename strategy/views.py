@@ -9,13 +9,15 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from core.concurrency import ConcurrentEditError
+from core.forms import add_validation_errors
 from core.scoping import member_required, require_editor
 from strategy import queries
 from strategy.charts import build_chart
 from strategy.enums import GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
 from strategy.models import Goal, Track
-from strategy.services import ConcurrentEditError, record_measurement, update_goal
+from strategy.services import record_measurement, update_goal
 
 
 def _is_htmx(request) -> bool:
@@ -116,8 +118,7 @@ def measurement_create(request, member, goal_id: int):
         try:
             record_measurement(goal=goal, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, field_errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, field_errors)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Målingen er gemt."))
             return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
@@ -146,8 +147,7 @@ def goal_edit(request, member, goal_id: int):
                 form.add_error(None, str(error))
                 status = 409
             except ValidationError as error:
-                for field, field_errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, field_errors)
+                add_validation_errors(form, error)
                 status = 400
             else:
                 messages.success(request, _("Målet er gemt."))

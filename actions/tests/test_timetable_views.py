@@ -13,7 +13,7 @@ from django.utils import timezone
 from actions.enums import ActivityStatus, TrafficLight
 from actions.models import Activity, StatusUpdate
 from actions.queries import is_late
-from actions.services import ConcurrentEditError, update_activity
+from actions.services import update_activity
 from actions.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
@@ -21,6 +21,7 @@ from actions.tests.factories import (
     PartnerFactory,
     StatusUpdateFactory,
 )
+from core.concurrency import ConcurrentEditError
 from core.enums import Role
 from core.tests.factories import MembershipFactory, UserFactory
 from strategy.enums import PlanKind

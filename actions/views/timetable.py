@@ -18,7 +18,9 @@ from actions.enums import ActivityStatus
 from actions.forms import ActivityForm, StatusUpdateForm
 from actions.gantt import build_gantt
 from actions.models import Activity
-from actions.services import ConcurrentEditError, record_status_update, update_activity
+from actions.services import record_status_update, update_activity
+from core.concurrency import ConcurrentEditError
+from core.forms import add_validation_errors
 from core.scoping import member_required, require_editor
 
 NAV = "timetables"
@@ -26,11 +28,6 @@ NAV = "timetables"
 
 def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for name, field_errors in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, field_errors)
 
 
 @member_required
@@ -128,7 +125,7 @@ def status_update_create(request, member, activity_id: int):
         try:
             record_status_update(activity=activity, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Statusopdateringen er gemt."))
             return redirect(
@@ -158,7 +155,7 @@ def activity_edit(request, member, activity_id: int):
                 form.add_error(None, str(error))
                 status = 409
             except ValidationError as error:
-                _add_errors(form, error)
+                add_validation_errors(form, error)
                 status = 400
             else:
                 messages.success(request, _("Aktiviteten er gemt."))

@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.concurrency import ConcurrentEditError
 from core.tests.factories import UserFactory
 from strategy.enums import Assessment, GoalKind
 from strategy.models import Goal, Measurement
-from strategy.services import ConcurrentEditError, record_measurement, update_goal
+from strategy.services import record_measurement, update_goal
 from strategy.tests.factories import GoalFactory
 
 

@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import actions.demo
-
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
@@ -16,9 +15,10 @@ from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Them
 class Command(BaseCommand):
     help = (
         "Indlæser demodata: Albertslunds Erhvervsstrategi 2013-2017, Erhvervspolitik "
-        "2023-2026 og Handleplan 2016-2017, Ballerups Tidsplan 2007-2009 og fire demobrugere. Kan køres igen "
-        f"uden dubletter. Adgangskoden tages fra {PASSWORD_VARIABLE}, i udvikling (DEBUG) "
-        "ellers en fast demoadgangskode."
+        "2023-2026 og Handleplan 2016-2017, Ballerups Tidsplan 2007-2009 og fire "
+        "demobrugere. Kan køres igen uden dubletter. "
+        f"Adgangskoden tages fra {PASSWORD_VARIABLE}, i udvikling (DEBUG) ellers en fast "
+        "demoadgangskode."
     )
 
     def handle(self, *args, **options):
