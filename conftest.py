@@ -1,5 +1,9 @@
-"""The three users every view test needs: staff of the municipality, a committee reader, and
-staff of another municipality (the outsider)."""
+"""Fixtures for the whole suite: the three users every view test needs (staff of the
+municipality, a committee reader, and staff of another municipality: the outsider), uploads in a
+temporary folder, and headless Chromium for the browser tests."""
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +47,42 @@ def outsider(other_municipality):
     return MembershipFactory(
         municipality=other_municipality, role=Role.STAFF, user__username="outsider"
     ).user
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded and attached files (e.g. the demo's source documents) never land in the repo."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium driven by Playwright. Skipped where it is not installed, except when
+    KURS_REQUIRE_BROWSER=1 (CI), where a missing browser fails the run."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("KURS_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{CHROMIUM} is missing but KURS_REQUIRE_BROWSER=1")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that follow in the
+    # test are still plain synchronous calls, which Django would otherwise refuse.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield chromium
+        chromium.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def browser_page(browser):
+    return browser.new_page(viewport={"width": 1280, "height": 900})

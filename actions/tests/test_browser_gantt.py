@@ -10,11 +10,9 @@ factories, from the documents in the seeds.
 """
 
 import importlib.util
-import os
 import re
 from datetime import date, timedelta
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command, get_commands
@@ -29,6 +27,7 @@ from actions.tests.factories import (
     PartnerFactory,
     StatusUpdateFactory,
 )
+from conftest import ARTIFACTS
 from core.enums import Role
 from core.models import Municipality
 from core.tests.factories import MembershipFactory, MunicipalityFactory, UserFactory
@@ -36,34 +35,9 @@ from strategy.enums import PlanKind
 from strategy.models import Plan
 from strategy.tests.factories import ThemeFactory, TrackFactory
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 S = ActivityStatus
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("KURS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is missing but KURS_REQUIRE_BROWSER=1")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls that follow in the
-    # test are still plain synchronous calls, which Django would otherwise refuse.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def log_in(page, live_server, username: str) -> None:

@@ -4,45 +4,18 @@ Screenshots go to test-artifacts/. Without /usr/bin/chromium the test is skipped
 which sets KURS_REQUIRE_BROWSER=1 so that a missing browser fails the run instead.
 """
 
-import os
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
+from conftest import ARTIFACTS
 from core.enums import Role
 from core.tests.factories import MembershipFactory, MunicipalityFactory
 from strategy.tests.factories import GoalFactory, PlanFactory
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser_page():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("KURS_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{CHROMIUM} is missing but KURS_REQUIRE_BROWSER=1")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls that follow in the
-    # test are still plain synchronous calls, which Django would otherwise refuse.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_staff_logs_in_enters_a_measurement_and_sees_the_status_change(live_server, browser_page):
