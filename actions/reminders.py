@@ -424,13 +424,13 @@ class OwnerBehind:
         return bool(self.updates_missing or self.overdue)
 
 
-def owners_behind(plan, today: date | None = None) -> list[OwnerBehind]:
-    """Per owner of the plan's open activities: how many lack a due update, since when, and how
-    many are overdue. Owners who are behind come first, most missing updates first; three
-    queries."""
+def owners_behind(activities, today: date | None = None) -> list[OwnerBehind]:
+    """Per owner of the open ones among `activities` (a queryset: one plan's, or a whole
+    municipality's): how many lack a due update, since when, and how many are overdue. Owners
+    who are behind come first, most missing updates first; three queries."""
     today = today or timezone.localdate()
     rows: dict[int | None, OwnerBehind] = {}
-    for activity in open_activities(Activity.objects.filter(plan=plan)):
+    for activity in open_activities(activities):
         row = rows.setdefault(activity.owner_id, OwnerBehind(activity.owner))
         row.open_activities += 1
         due = update_due(activity, activity.last_reported_on, today)

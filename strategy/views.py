@@ -9,12 +9,14 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from actions.models import Activity
+from actions.reminders import owners_behind
 from core.concurrency import ConcurrentEditError
 from core.forms import add_validation_errors
 from core.scoping import member_required, require_editor
 from strategy import queries
 from strategy.charts import build_chart
-from strategy.enums import GoalStatus
+from strategy.enums import GoalStatus, PlanStatus
 from strategy.forms import GoalForm, MeasurementForm
 from strategy.models import Goal, Track
 from strategy.services import record_measurement, update_goal
@@ -53,6 +55,17 @@ def dashboard(request, member):
         "filters": filters,
         "rows": rows,
         "summary": queries.status_summary(rows),
+        # Plans die when owners stop reporting: the dashboard names who is behind, across plans.
+        "behind": [
+            row
+            for row in owners_behind(
+                Activity.objects.filter(
+                    plan__municipality=member.municipality, plan__status=PlanStatus.ADOPTED
+                ),
+                timezone.localdate(),
+            )
+            if row.is_behind
+        ],
     }
     template = (
         "strategy/_dashboard_results.html" if _is_htmx(request) else "strategy/dashboard.html"

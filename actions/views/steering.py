@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from actions.models import Activity
 from actions.reminders import DEFAULT_CYCLE, cycle_label, owners_behind
 from actions.resources import build_chart, resource_report
 from actions.steering import changes_since
@@ -56,7 +57,7 @@ def steering(request, member, plan_id: int):
     plan = _plan(member, plan_id)
     today = timezone.localdate()
     since, invalid = parse_since(request.GET.get("siden"), today)
-    owners = owners_behind(plan, today)
+    owners = owners_behind(Activity.objects.filter(plan=plan), today)
     steering_ = _steering_of(plan)
     context = {
         "member": member,

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from actions.tests.factories import ActionPlanFactory, ActivityFactory
 from core.enums import Role
 from core.tests.factories import MembershipFactory
 from strategy.enums import Assessment, Comparator, GoalKind
@@ -828,3 +829,18 @@ def test_goal_page_never_shows_a_child_from_another_municipality(
     html = response.content.decode()
     assert own_child.title in html
     assert "Ballerups hemmelige delmål" not in html
+
+
+def test_dashboard_names_owners_behind_across_adopted_action_plans(client, staff, municipality):
+    staff.first_name, staff.last_name = "Karin", "Bagud"
+    staff.save()
+    plan = ActionPlanFactory(municipality=municipality)
+    ActivityFactory(plan=plan, owner=staff, title="Forsinket aktivitet")
+    client.force_login(staff)
+
+    response = client.get("/k/165/")
+
+    section = response.content.decode().split('id="behind-heading"')[1]
+    assert response.status_code == 200
+    assert "Karin Bagud" in section
+    assert "Forsinket aktivitet" in section
