@@ -572,3 +572,37 @@ def test_a_zip_file_that_is_not_a_workbook_is_refused(plan, staff):
     assert run_import(plan, staff, buffer.getvalue()).file_error.startswith(
         "Filen kan ikke åbnes som et Excel-regneark."
     )
+
+
+def test_an_edit_by_someone_else_during_the_import_saves_nothing(plan, setup, staff, monkeypatch):
+    workbook = exported(plan)
+    set_row(workbook["Aktiviteter"], 2, Titel="Min ændring")
+    set_row(workbook["Aktiviteter"], 3, Titel="Også min ændring")
+    set_row(workbook["Aktiviteter"], 4, Titel="Ny aktivitet")
+    read = exchange._RowReader.read
+
+    def read_then_someone_saves(self, number, values, positions):
+        outcome = read(self, number, values, positions)
+        if number == 4:  # after the rows are read, before they are applied
+            Activity.objects.filter(pk=setup["second"].pk).update(title="Kollegaens", version=5)
+        return outcome
+
+    monkeypatch.setattr(exchange._RowReader, "read", read_then_someone_saves)
+    before = snapshot()
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.file_error == (
+        "Aktiviteten i række 3 blev ændret af en anden under importen. Intet er gemt: eksportér "
+        "arket igen og ret i den nye udgave."
+    )
+    assert (result.created, result.updated) == ([], [])
+    # Row 2 was saved before row 3 failed: the transaction took it back.
+    rows, history_count = snapshot()
+    assert [row["title"] for row in rows] == [
+        "Iværksætterkaravane",
+        "Kollegaens",
+        "Ballerups aktivitet",
+        setup["other_plan"].title,
+    ]
+    assert history_count == before[1]

@@ -5,11 +5,13 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from openpyxl import load_workbook
 
 from actions import exchange
 from actions.models import Activity
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
+from core.scoping import member_context
 from strategy.tests.factories import PlanFactory
 
 XLSX = exchange.XLSX_CONTENT_TYPE
@@ -242,3 +244,17 @@ def test_posting_without_a_file_asks_for_one(client, staff, plan):
 
     assert response.status_code == 400
     assert "Vælg en fil." in html(response)
+
+
+@pytest.mark.parametrize(("user", "shows_import"), [("staff", True), ("committee_reader", False)])
+def test_the_export_links_partial_offers_excel_and_calendar(rf, request, plan, user, shows_import):
+    viewer = request.getfixturevalue(user)
+    page_request = rf.get("/")
+    page_request.user = viewer
+    context = {"plan": plan, "member": member_context(viewer, "165"), "request": page_request}
+
+    links = render_to_string("actions/export_links.html", context, request=page_request)
+
+    assert export_url(plan) in links
+    assert f"webcal://testserver/k/165/handleplaner/{plan.pk}/kalender.ics" in links
+    assert (import_url(plan) in links) is shows_import
