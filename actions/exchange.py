@@ -47,6 +47,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from actions.enums import ActivityStatus
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, parse_period
+from core.concurrency import ConcurrentEditError, claim_next_version
 from core.models import User
 from strategy.models import Plan, Theme
 
@@ -748,15 +749,12 @@ def _apply(changes: list[_RowChange], *, plan: Plan, user, result: ImportResult)
             if not change.changed:
                 result.unchanged.append(activity)
                 continue
-            version = activity.version
-            claimed = Activity.objects.filter(pk=activity.pk, version=version).update(
-                version=version + 1
-            )
-            if not claimed:
-                raise _Conflict(change.row)
+            try:
+                claim_next_version(activity, expected_version=activity.version, message="")
+            except ConcurrentEditError as error:
+                raise _Conflict(change.row) from error
             for name, value in change.values.items():
                 setattr(activity, name, value)
-            activity.version = version + 1
             activity.skip_history_when_saving = True
             try:
                 activity.themes.set(change.themes)
