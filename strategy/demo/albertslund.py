@@ -984,7 +984,10 @@ def _attach_source(plan: Plan, filename: str) -> None:
         plan.source_document.save(filename, File(handle), save=True)
 
 
-def write_plan(municipality, data: PlanData, *, editor) -> Plan:
+def write_plan(municipality, data: PlanData, *, editor, owner) -> Plan:
+    """Write one plan. Every goal gets `owner` (illustrative: the documents name no persons),
+    so that reminders and the "owners behind" overview have someone to address."""
+
     def put(model, lookup, values):
         return upsert(model, lookup, values, history_user=editor)
 
@@ -1052,6 +1055,7 @@ def write_plan(municipality, data: PlanData, *, editor) -> Plan:
                 "recurrence": goal.recurrence,
                 "recurrence_from_year": goal.recurrence_from_year,
                 "data_source": goal.data_source,
+                "owner": owner,
             },
         )
     for order, figure in enumerate(data.key_figures, start=1):
@@ -1094,6 +1098,8 @@ def write_measurements(plans: dict[str, Plan], *, measurer) -> None:
 
 def write_albertslund(municipality, *, editor, measurer) -> list[Plan]:
     """Write both plans and the illustrative measurements; returns the plans."""
-    plans = {data.title: write_plan(municipality, data, editor=editor) for data in PLANS}
+    plans = {
+        data.title: write_plan(municipality, data, editor=editor, owner=measurer) for data in PLANS
+    }
     write_measurements(plans, measurer=measurer)
     return list(plans.values())
