@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from actions.enums import ActivityStatus
 from actions.models import Activity, Milestone, Partner, StatusUpdate
+from core.history import HistoryEntry, changed_fields
 from core.models import User
 from core.templatetags.kurs import short_date
 from strategy.enums import PlanKind
@@ -353,21 +354,6 @@ def status_updates(activity: Activity) -> list[StatusUpdate]:
     )
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: object
-    who: object
-    what: str
-    reason: str
-    changes: list[tuple[str, object, object]]
-
-
-HISTORY_TYPE_LABELS = {
-    "+": gettext_lazy("Oprettet"),
-    "~": gettext_lazy("Ændret"),
-    "-": gettext_lazy("Slettet"),
-}
-
 ACTIVITY_HISTORY_FIELDS = [
     "title",
     "description",
@@ -421,12 +407,11 @@ def activity_history(activity: Activity) -> list[HistoryEntry]:
     entries = []
     previous = None
     for record in records:
-        changes = []
+        changes = [
+            (_label(Activity, name), shown(name, old), shown(name, new))
+            for name, old, new in changed_fields(previous, record, ACTIVITY_HISTORY_FIELDS)
+        ]
         if previous is not None:
-            for name in ACTIVITY_HISTORY_FIELDS:
-                old, new = getattr(previous, name), getattr(record, name)
-                if old != new:
-                    changes.append((_label(Activity, name), shown(name, old), shown(name, new)))
             for name, by_record in linked.items():
                 old, new = by_record[previous.history_id], by_record[record.history_id]
                 if old != new:
@@ -438,38 +423,16 @@ def activity_history(activity: Activity) -> list[HistoryEntry]:
                         )
                     )
         if previous is None or changes or record.history_type != "~":
-            entries.append(
-                HistoryEntry(
-                    record.history_date,
-                    record.history_user,
-                    str(HISTORY_TYPE_LABELS[record.history_type]),
-                    record.history_change_reason or "",
-                    changes,
-                )
-            )
+            entries.append(HistoryEntry.of(record, changes))
         previous = record
 
     for record in Milestone.history.filter(activity_id=activity.pk).select_related("history_user"):
         done = f" – {_('nået')} {short_date(record.done_on)}" if record.done_on else ""
-        entries.append(
-            HistoryEntry(
-                record.history_date,
-                record.history_user,
-                str(HISTORY_TYPE_LABELS[record.history_type]),
-                record.history_change_reason or "",
-                [(_("Milepæl"), None, f"{record.title} ({short_date(record.due_on)}){done}")],
-            )
-        )
+        milestone = f"{record.title} ({short_date(record.due_on)}){done}"
+        entries.append(HistoryEntry.of(record, [(_("Milepæl"), None, milestone)]))
     for record in StatusUpdate.history.filter(activity_id=activity.pk).select_related(
         "history_user"
     ):
-        entries.append(
-            HistoryEntry(
-                record.history_date,
-                record.history_user,
-                str(HISTORY_TYPE_LABELS[record.history_type]),
-                record.history_change_reason or "",
-                [(_("Statusopdatering"), None, record.get_light_display())],
-            )
-        )
+        light = record.get_light_display()
+        entries.append(HistoryEntry.of(record, [(_("Statusopdatering"), None, light)]))
     return sorted(entries, key=lambda e: e.when, reverse=True)

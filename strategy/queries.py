@@ -11,8 +11,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from core.history import HistoryEntry, changed_fields
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Measurement, Plan
 from strategy.rollup import Rollup, roll_up
@@ -228,17 +228,6 @@ def evaluate_goal_with_family(goal: Goal, today: date | None = None) -> Evaluate
     return next(e for e in evaluated if e.goal.pk == goal.pk)
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: object
-    who: object
-    what: str
-    reason: str
-    changes: list[tuple[str, object, object]]
-
-
-HISTORY_TYPE_LABELS = {"+": _("Oprettet"), "~": _("Ændret"), "-": _("Slettet")}
-
 GOAL_HISTORY_FIELDS = [
     "title",
     "description",
@@ -299,20 +288,8 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
     for record in goal.history.select_related("history_user").order_by(
         "history_date", "history_id"
     ):
-        changes = []
-        if previous is not None:
-            for name in GOAL_HISTORY_FIELDS:
-                old, new = getattr(previous, name), getattr(record, name)
-                if old != new:
-                    changes.append((name, old, new))
         entries.append(
-            HistoryEntry(
-                record.history_date,
-                record.history_user,
-                HISTORY_TYPE_LABELS[record.history_type],
-                record.history_change_reason or "",
-                changes,
-            )
+            HistoryEntry.of(record, changed_fields(previous, record, GOAL_HISTORY_FIELDS))
         )
         previous = record
     _readable_changes(entries)
@@ -320,12 +297,8 @@ def goal_history(goal: Goal) -> list[HistoryEntry]:
     for record in measurement_history:
         value = record.value if record.value is not None else record.get_assessment_display()
         entries.append(
-            HistoryEntry(
-                record.history_date,
-                record.history_user,
-                HISTORY_TYPE_LABELS[record.history_type],
-                record.history_change_reason or "",
-                [(Measurement._meta.get_field("value").verbose_name, None, value)],
+            HistoryEntry.of(
+                record, [(Measurement._meta.get_field("value").verbose_name, None, value)]
             )
         )
     return sorted(entries, key=lambda e: e.when, reverse=True)
