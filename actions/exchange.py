@@ -30,7 +30,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -48,6 +48,7 @@ from actions.enums import ActivityStatus
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, parse_period
 from core.concurrency import ConcurrentEditError, claim_next_version
+from core.locale import NumberError, parse_decimal
 from core.models import User
 from strategy.models import Plan, Theme
 
@@ -492,25 +493,20 @@ def _parse_date(value) -> date | None:
 
 
 def _parse_number(value) -> Decimal | None:
-    """A number cell, or text in Danish ("1.234,5") or with a decimal point ("12.5")."""
+    """A number cell, or text as Danish writes it ("1.234,5", "25.000 kr."); the sheet is Danish.
+
+    Raises NumberError (a ValueError) with a message for the user."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValueError
+        raise NumberError(_("Skriv et tal, fx 25.000."))
     if isinstance(value, int | float):
         number = Decimal(str(value))
-    else:
-        text = str(value).strip().replace("\xa0", "").replace(" ", "")
-        text = re.sub(r"(?i)\s*(kr\.?|dkk)$", "", text)
-        if "," in text or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation as error:
-            raise ValueError from error
-    if not number.is_finite():
-        raise ValueError
-    return number
+        if not number.is_finite():
+            raise NumberError(_("Skriv et tal, fx 25.000."))
+        return number
+    text = re.sub(r"(?i)\s*(kr\.?|dkk)$", "", str(value).strip())
+    return parse_decimal(text, "da")
 
 
 class _RowReader:
@@ -639,8 +635,8 @@ class _RowReader:
         for key, places in NUMBER_PLACES.items():
             try:
                 amount = _parse_number(cell(key))
-            except ValueError:
-                error(key, _("Skriv et tal, fx 25000."))
+            except NumberError as problem:
+                error(key, str(problem))
                 continue
             if amount is not None:
                 if amount < 0:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from actions.enums import TrafficLight
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, parse_period
+from core.bounds import HOURS_DIGITS, MONEY_DIGITS
 from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
 from core.models import User
 from strategy.models import Goal
@@ -47,9 +48,13 @@ class ActivityForm(DkfdsFormMixin, forms.ModelForm):
     LIST_FIELDS = ("partners", "goals")
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    budget = LocalizedDecimalField(label=_("Budget (kr.)"), required=False, min_value=0)
-    spent = LocalizedDecimalField(label=_("Forbrug (kr.)"), required=False, min_value=0)
-    hours = LocalizedDecimalField(label=_("Timer"), required=False, min_value=0)
+    budget = LocalizedDecimalField(
+        label=_("Budget (kr.)"), required=False, min_value=0, **MONEY_DIGITS
+    )
+    spent = LocalizedDecimalField(
+        label=_("Forbrug (kr.)"), required=False, min_value=0, **MONEY_DIGITS
+    )
+    hours = LocalizedDecimalField(label=_("Timer"), required=False, min_value=0, **HOURS_DIGITS)
 
     class Meta:
         model = Activity

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
-from core.templatetags.kurs import month_abbreviations, short_date
+from core.locale import month_abbreviations
+from core.templatetags.kurs import short_date
 
 WIDTH = 1200
 LEFT = 390  # the label column

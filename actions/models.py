@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actions.enums import ActivityStatus, ReportingCycle, TrafficLight
-from core.models import Municipality
+from core.bounds import HOURS_DIGITS, MONEY_DIGITS, validate_plausible_date
+from core.models import Municipality, ScopedQuerySet
 from strategy.models import Goal, Plan, Theme
 
-MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+MONEY = {**MONEY_DIGITS, "validators": [MinValueValidator(0)]}
 
 
 class Committee(models.Model):
@@ -20,6 +21,8 @@ class Committee(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="committees", verbose_name=_("kommune")
     )
     name = models.CharField(_("navn"), max_length=200)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("udvalg")
@@ -47,6 +50,8 @@ class CommitteeMember(models.Model):
     party = models.CharField(_("parti"), max_length=10, help_text=_("Partibogstav, fx A"))
     role = models.CharField(_("rolle"), max_length=100, blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("udvalgsmedlem")
@@ -83,9 +88,13 @@ class PlanSteering(models.Model):
     resource_pool = models.DecimalField(_("pulje (kr.)"), null=True, blank=True, **MONEY)
     resource_note = models.TextField(_("ressourceplan"), blank=True)
     evaluation_period = models.CharField(_("planlagt evaluering"), max_length=100, blank=True)
-    evaluation_due = models.DateField(_("evaluering senest"), null=True, blank=True)
+    evaluation_due = models.DateField(
+        _("evaluering senest"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     evaluation_note = models.TextField(_("om evalueringen"), blank=True)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("styring af plan")
@@ -105,6 +114,8 @@ class Partner(models.Model):
     )
     name = models.CharField(_("navn"), max_length=200)
     description = models.TextField(_("beskrivelse"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("samarbejdspartner")
@@ -133,6 +144,8 @@ class ServicePromise(models.Model):
     )
     text = models.TextField(_("løfte"))
     response_time = models.CharField(_("svartid"), max_length=100, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("serviceløfte")
@@ -180,8 +193,12 @@ class Activity(models.Model):
         Partner, blank=True, related_name="activities", verbose_name=_("samarbejdspartnere")
     )
     period_text = models.CharField(_("periode som i dokumentet"), max_length=100, blank=True)
-    starts_on = models.DateField(_("start"), null=True, blank=True)
-    ends_on = models.DateField(_("slut"), null=True, blank=True)
+    starts_on = models.DateField(
+        _("start"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    ends_on = models.DateField(
+        _("slut"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
     )
@@ -189,8 +206,7 @@ class Activity(models.Model):
     spent = models.DecimalField(_("forbrug (kr.)"), null=True, blank=True, **MONEY)
     hours = models.DecimalField(
         _("timer"),
-        max_digits=10,
-        decimal_places=1,
+        **HOURS_DIGITS,
         null=True,
         blank=True,
         validators=[MinValueValidator(0)],
@@ -198,6 +214,8 @@ class Activity(models.Model):
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"], m2m_fields=[partners, goals, themes])
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aktivitet")
@@ -226,9 +244,13 @@ class Milestone(models.Model):
         Activity, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("aktivitet")
     )
     title = models.CharField(_("titel"), max_length=300)
-    due_on = models.DateField(_("frist"))
-    done_on = models.DateField(_("nået den"), null=True, blank=True)
+    due_on = models.DateField(_("frist"), validators=[validate_plausible_date])
+    done_on = models.DateField(
+        _("nået den"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("milepæl")
@@ -247,7 +269,7 @@ class StatusUpdate(models.Model):
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="updates", verbose_name=_("aktivitet")
     )
-    reported_on = models.DateField(_("dato"))
+    reported_on = models.DateField(_("dato"), validators=[validate_plausible_date])
     light = models.CharField(_("trafiklys"), max_length=10, choices=TrafficLight.choices)
     comment = models.TextField(_("kommentar"))
     is_internal = models.BooleanField(
@@ -263,6 +285,8 @@ class StatusUpdate(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statusopdatering")
@@ -307,6 +331,8 @@ class ReminderLog(models.Model):
     )
     email = models.EmailField(_("sendt til"))
     sent_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sendt påmindelse")

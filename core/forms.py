@@ -1,16 +1,38 @@
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.bounds import EARLIEST_DATE, LATEST_DATE, largest_value
+from core.locale import NumberError, format_number, parse_decimal
 
 
 class LocalizedDecimalField(forms.DecimalField):
-    """A decimal as the user's language writes it: 1.234,5 in Danish, 1,234.5 in English."""
+    """A decimal as the user's language writes it: 1.234,5 in Danish, 1,234.5 in English.
 
-    default_error_messages = {"invalid": _("Skriv et tal, fx 1.234,5.")}
+    Parsed strictly by `core.locale.parse_decimal`, so an ambiguous "1.5" is refused with a
+    message rather than read as 15. Give it the model field's `max_digits` and `decimal_places`
+    (e.g. `**MEASURE_DIGITS`) so that a value the database cannot hold is refused here, with the
+    largest allowed number in the message.
+    """
+
     # A text input: a number input would refuse the Danish "1.234,5" in the browser.
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    default_error_messages = {"max_decimal_places": _("Skriv højst %(max)s decimaler.")}
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except forms.ValidationError as error:
+            if {e.code for e in error.error_list} & {"max_digits", "max_whole_digits"}:
+                largest = largest_value(self.max_digits, self.decimal_places)
+                raise forms.ValidationError(
+                    _("Tallet er for stort. Det største tal, der kan gemmes, er %(largest)s.")
+                    % {"largest": format_number(largest)},
+                    code="too_large",
+                ) from error
+            raise
 
     def widget_attrs(self, widget):
         return {}
@@ -18,32 +40,24 @@ class LocalizedDecimalField(forms.DecimalField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = str(value).strip().replace("\xa0", "").replace(" ", "")
-        if (get_language() or "da").startswith("da"):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
         try:
-            number = Decimal(text)
-        except InvalidOperation as error:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
-        if not number.is_finite():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return number
+            return parse_decimal(str(value))
+        except NumberError as error:
+            raise forms.ValidationError(str(error), code="invalid") from error
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            text = format(value.normalize(), "f")
-            if (get_language() or "da").startswith("da"):
-                return text.replace(".", ",")
-            return text
+            return format_number(value)
         return value
 
 
 class DanishDateInput(forms.DateInput):
+    """The browser's date picker, limited to the dates Kurs accepts (`core.bounds`)."""
+
     input_type = "date"
 
     def __init__(self, attrs=None):
+        attrs = {"min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat(), **(attrs or {})}
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 

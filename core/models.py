@@ -1,4 +1,4 @@
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,20 @@ def normalise_municipality_code(raw: str | int) -> str:
     return code
 
 
+class ScopedQuerySet(models.QuerySet):
+    """Rows of a model that names its way to its municipality in `municipality_path`.
+
+    The one way to select a municipality's rows (pretalx's ScopedManager, NetBox's `restrict()`):
+    views, queries and the admin call these methods instead of writing the filter by hand.
+    """
+
+    def of_municipality(self, municipality):
+        return self.filter(**{self.model.municipality_path: municipality})
+
+    def of_municipalities(self, municipality_ids):
+        return self.filter(**{f"{self.model.municipality_path}__in": municipality_ids})
+
+
 class Municipality(models.Model):
     """A Danish municipality (kommune), the tenant that owns all internal data."""
 
@@ -31,6 +45,8 @@ class Municipality(models.Model):
 
     municipality_path = "pk"
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kommune")
         verbose_name_plural = _("kommuner")
@@ -40,8 +56,20 @@ class Municipality(models.Model):
         return f"{self.name} ({self.code})"
 
 
+class UserQuerySet(models.QuerySet):
+    def members_of(self, municipality):
+        """Users with a role in `municipality` (an instance or an id), each once."""
+        return self.filter(memberships__municipality=municipality).distinct()
+
+
+class KursUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
 class User(AbstractUser):
     """A person who logs in to Kurs; what they may see comes from their memberships."""
+
+    objects = KursUserManager()
 
     class Meta:
         verbose_name = _("bruger")
@@ -66,6 +94,8 @@ class Membership(models.Model):
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
 
     municipality_path = "municipality"
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("medlemskab")

@@ -1,8 +1,10 @@
 """The one place that decides which municipality's data a user may see and change.
 
-Views never filter by municipality by hand: they call `member_context` (pages) or
-`visible_municipality_ids` (lists, API), and use `require_editor` before a change. An outsider
-gets 404, as if the data did not exist; a committee reader who tries to change something gets 403.
+Views never filter by municipality by hand: they take the member from `member_required`, fetch
+rows with `member_object_or_404` or a model's `objects.of_municipality(...)`
+(`core.models.ScopedQuerySet`), use `visible_municipality_ids` for lists across municipalities
+(the API), and call `require_editor` before a change. An outsider gets 404, as if the data did not
+exist; a committee reader who tries to change something gets 403.
 """
 
 from __future__ import annotations
@@ -59,6 +61,16 @@ def member_context(user, code: str) -> MemberContext:
     if membership is None:
         raise Http404
     return MemberContext(municipality, membership)
+
+
+def member_object_or_404(queryset, member: MemberContext, **lookups):
+    """The one row of `queryset` in the member's municipality matching `lookups`, or 404.
+
+    `queryset` is a model's scoped queryset (or the model itself), already narrowed or shaped
+    for the page (`select_related`, annotations); the municipality filter is added here."""
+    if not hasattr(queryset, "of_municipality"):
+        queryset = queryset.objects.all()
+    return get_object_or_404(queryset.of_municipality(member.municipality), **lookups)
 
 
 def require_editor(context: MemberContext) -> None:

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from core.admin import admin_site
+from core.ids import IdConverter
+
+# Before the apps' URLs are included: they use `<id:…>` for every primary key.
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("admin/", admin_site.urls),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.bounds import MEASURE_DIGITS
 from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
 from core.models import User
 from strategy.enums import Assessment, GoalKind
@@ -11,7 +12,7 @@ class MeasurementForm(DkfdsFormMixin, forms.Form):
     """A measurement as a person types it; the service decides whether it is valid."""
 
     measured_on = forms.DateField(label=_("Dato for målingen"), widget=DanishDateInput())
-    value = LocalizedDecimalField(label=_("Værdi"), required=False)
+    value = LocalizedDecimalField(label=_("Værdi"), required=False, **MEASURE_DIGITS)
     assessment = forms.ChoiceField(
         label=_("Vurdering"), choices=[("", "—")] + Assessment.choices, required=False
     )
@@ -43,8 +44,10 @@ class GoalForm(DkfdsFormMixin, forms.ModelForm):
     """The fields staff may edit on a goal page; `version` guards against overwriting others."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    baseline_value = LocalizedDecimalField(label=_("Udgangspunkt"), required=False)
-    target_value = LocalizedDecimalField(label=_("Måltal"), required=False)
+    baseline_value = LocalizedDecimalField(
+        label=_("Udgangspunkt"), required=False, **MEASURE_DIGITS
+    )
+    target_value = LocalizedDecimalField(label=_("Måltal"), required=False, **MEASURE_DIGITS)
 
     class Meta:
         model = Goal

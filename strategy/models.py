@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Municipality
+from core.bounds import MEASURE_DIGITS, validate_plausible_date
+from core.models import Municipality, ScopedQuerySet
 from strategy.enums import (
     Assessment,
     Comparator,
@@ -29,10 +30,9 @@ def validate_source_document_size(upload) -> None:
 
 
 year_validators = [MinValueValidator(1970), MaxValueValidator(2100)]
-MEASURE_DIGITS = {"max_digits": 16, "decimal_places": 4}
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(ScopedQuerySet):
     def public(self):
         """Adopted plans: public information, shown without login."""
         return self.filter(status=PlanStatus.ADOPTED)
@@ -55,7 +55,9 @@ class Plan(models.Model):
         _("periode fra (år)"), validators=year_validators
     )
     period_end = models.PositiveSmallIntegerField(_("periode til (år)"), validators=year_validators)
-    adopted_on = models.DateField(_("vedtaget den"), null=True, blank=True)
+    adopted_on = models.DateField(
+        _("vedtaget den"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     adopted_by = models.CharField(_("vedtaget af"), max_length=200, blank=True)
     implements = models.ForeignKey(
         "self",
@@ -135,6 +137,8 @@ class KeyFigure(models.Model):
     source = models.CharField(_("kilde"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("nøgletal")
         verbose_name_plural = _("nøgletal")
@@ -156,6 +160,8 @@ class Commitment(models.Model):
     text = models.TextField(_("tekst"), blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indsats (hvordan gør vi det)")
@@ -181,6 +187,8 @@ class Track(models.Model):
     background = models.TextField(_("baggrund"), blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("spor")
@@ -218,6 +226,8 @@ class Theme(models.Model):
     description = models.TextField(_("beskrivelse"), blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tema")
@@ -283,13 +293,17 @@ class Goal(models.Model):
         default=Direction.HIGHER_IS_BETTER,
     )
     baseline_value = models.DecimalField(_("udgangspunkt"), null=True, blank=True, **MEASURE_DIGITS)
-    baseline_date = models.DateField(_("udgangspunkt, dato"), null=True, blank=True)
+    baseline_date = models.DateField(
+        _("udgangspunkt, dato"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     baseline_source = models.CharField(_("udgangspunkt, kilde"), max_length=300, blank=True)
     comparator = models.CharField(
         _("sammenligning"), max_length=20, choices=Comparator.choices, blank=True
     )
     target_value = models.DecimalField(_("måltal"), null=True, blank=True, **MEASURE_DIGITS)
-    deadline = models.DateField(_("frist"), null=True, blank=True)
+    deadline = models.DateField(
+        _("frist"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     deadline_text = models.CharField(
         _("frist som i dokumentet"),
         max_length=100,
@@ -325,6 +339,8 @@ class Goal(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mål")
@@ -376,6 +392,8 @@ class Goal(models.Model):
             errors["recurrence_from_year"] = _("Et årligt mål skal have et startår.")
         if self.baseline_value is not None and not self.baseline_date:
             errors["baseline_date"] = _("Angiv hvornår udgangspunktet er målt.")
+        if self.deadline and self.baseline_date and self.deadline < self.baseline_date:
+            errors["deadline"] = _("Fristen ligger før udgangspunktets dato.")
         if self.track_id and self.plan_id and self.track.plan_id != self.plan_id:
             errors["track"] = _("Sporet hører til en anden plan.")
         if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
@@ -397,7 +415,7 @@ class Measurement(models.Model):
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("mål")
     )
-    measured_on = models.DateField(_("dato"))
+    measured_on = models.DateField(_("dato"), validators=[validate_plausible_date])
     value = models.DecimalField(_("værdi"), null=True, blank=True, **MEASURE_DIGITS)
     assessment = models.CharField(
         _("vurdering"), max_length=20, choices=Assessment.choices, blank=True
@@ -419,6 +437,8 @@ class Measurement(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("måling")

@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.history import HistoryEntry, changed_fields
+from core.ids import parse_id
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Measurement, Plan
 from strategy.rollup import Rollup, roll_up
@@ -21,10 +22,8 @@ from strategy.status import GoalFacts, Observation, StatusResult, evaluate
 STATUS_RANK = {status: rank for rank, status in enumerate(GoalStatus)}
 
 
-def plans_of(municipality_ids) -> QuerySet[Plan]:
-    return Plan.objects.filter(municipality_id__in=municipality_ids).select_related(
-        "municipality", "implements"
-    )
+def plans_of(municipality) -> QuerySet[Plan]:
+    return Plan.objects.of_municipality(municipality).select_related("municipality", "implements")
 
 
 def goals_with_measurements(goals: QuerySet[Goal]) -> QuerySet[Goal]:
@@ -119,9 +118,8 @@ class DashboardFilters:
     @classmethod
     def from_query(cls, query, *, plans, tracks) -> DashboardFilters:
         def known_id(name, options):
-            raw = query.get(name, "")
-            # isdecimal, not isdigit: int() refuses digits such as "²" that isdigit accepts.
-            return int(raw) if raw.isdecimal() and int(raw) in {o.pk for o in options} else None
+            value = parse_id(query.get(name))
+            return value if value in {o.pk for o in options} else None
 
         status = query.get("status", "")
         return cls(
@@ -133,7 +131,7 @@ class DashboardFilters:
 
 def dashboard_rows(municipality, filters: DashboardFilters, today: date | None = None):
     """The municipality's goals, evaluated and sorted worst first, after the filters."""
-    goals = Goal.objects.filter(plan__municipality=municipality)
+    goals = Goal.objects.of_municipality(municipality)
     if filters.plan_id:
         goals = goals.filter(plan_id=filters.plan_id)
     evaluated = evaluate_goals(goals_with_measurements(goals), today)
@@ -221,8 +219,8 @@ def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
 
 def evaluate_goal_with_family(goal: Goal, today: date | None = None) -> EvaluatedGoal:
     """The goal evaluated together with its children, so its roll-up can be shown."""
-    family = Goal.objects.filter(
-        Q(pk=goal.pk) | Q(parent_id=goal.pk), plan__municipality_id=goal.plan.municipality_id
+    family = Goal.objects.of_municipality(goal.plan.municipality_id).filter(
+        Q(pk=goal.pk) | Q(parent_id=goal.pk)
     )
     evaluated = evaluate_goals(goals_with_measurements(family), today)
     return next(e for e in evaluated if e.goal.pk == goal.pk)

@@ -6,8 +6,8 @@ app_name = "strategy"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("planer/", views.plan_list, name="plans"),
-    path("planer/<int:plan_id>/", views.plan_detail, name="plan"),
-    path("maal/<int:goal_id>/", views.goal_detail, name="goal"),
-    path("maal/<int:goal_id>/rediger/", views.goal_edit, name="goal_edit"),
-    path("maal/<int:goal_id>/maalinger/", views.measurement_create, name="measurement_create"),
+    path("planer/<id:plan_id>/", views.plan_detail, name="plan"),
+    path("maal/<id:goal_id>/", views.goal_detail, name="goal"),
+    path("maal/<id:goal_id>/rediger/", views.goal_edit, name="goal_edit"),
+    path("maal/<id:goal_id>/maalinger/", views.measurement_create, name="measurement_create"),
 ]

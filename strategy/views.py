@@ -4,46 +4,36 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
-from actions.models import Activity
-from actions.reminders import owners_behind
 from core.concurrency import ConcurrentEditError
 from core.forms import add_validation_errors
-from core.scoping import member_required, require_editor
+from core.htmx import render_partial_or_page
+from core.scoping import member_object_or_404, member_required, require_editor
 from strategy import queries
 from strategy.charts import build_chart
-from strategy.enums import GoalStatus, PlanStatus
+from strategy.enums import GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
-from strategy.models import Goal, Track
+from strategy.models import Goal, Plan, Track
 from strategy.services import record_measurement, update_goal
 
 
-def _is_htmx(request) -> bool:
-    """An htmx request for part of a page; a history restore (back button) wants all of it."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
-
-
 def _member_goal(member, goal_id: int) -> Goal:
-    goals = queries.goals_with_measurements(
-        Goal.objects.filter(plan__municipality=member.municipality)
+    return member_object_or_404(
+        queries.goals_with_measurements(Goal.objects.all()), member, pk=goal_id
     )
-    return get_object_or_404(goals, pk=goal_id)
 
 
 @member_required
 def dashboard(request, member):
-    """Every goal of the municipality, worst first, filtered by plan, track and status."""
-    plans = list(queries.plans_of([member.municipality.pk]))
-    tracks = list(
-        Track.objects.filter(plan__municipality=member.municipality).select_related("plan")
-    )
+    """Every goal of the municipality, worst first, filtered by plan, track and status.
+
+    The owners who are behind with their activities are loaded into the page by htmx from the
+    actions app, which owns that rule."""
+    plans = list(queries.plans_of(member.municipality))
+    tracks = list(Track.objects.of_municipality(member.municipality).select_related("plan"))
     filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
     rows = queries.dashboard_rows(member.municipality, filters)
     context = {
@@ -55,30 +45,18 @@ def dashboard(request, member):
         "filters": filters,
         "rows": rows,
         "summary": queries.status_summary(rows),
-        # Plans die when owners stop reporting: the dashboard names who is behind, across plans.
-        "behind": [
-            row
-            for row in owners_behind(
-                Activity.objects.filter(
-                    plan__municipality=member.municipality, plan__status=PlanStatus.ADOPTED
-                ),
-                timezone.localdate(),
-            )
-            if row.is_behind
-        ],
     }
-    template = (
-        "strategy/_dashboard_results.html" if _is_htmx(request) else "strategy/dashboard.html"
+    return render_partial_or_page(
+        request,
+        partial="strategy/_dashboard_results.html",
+        page="strategy/dashboard.html",
+        context=context,
     )
-    response = render(request, template, context)
-    # The same address gives a partial or a whole page: a browser must not cache one for both.
-    patch_vary_headers(response, ["HX-Request", "HX-History-Restore-Request"])
-    return response
 
 
 @member_required
 def plan_list(request, member):
-    plans = queries.plans_of([member.municipality.pk])
+    plans = queries.plans_of(member.municipality)
     return render(
         request, "strategy/plan_list.html", {"member": member, "nav": "plans", "plans": plans}
     )
@@ -87,7 +65,9 @@ def plan_list(request, member):
 @member_required
 def plan_detail(request, member, plan_id: int):
     """The plan as a tree: tracks, their themes, and the goals under each, with status."""
-    plan = get_object_or_404(queries.plans_of([member.municipality.pk]), pk=plan_id)
+    plan = member_object_or_404(
+        Plan.objects.select_related("municipality", "implements"), member, pk=plan_id
+    )
     tree = queries.plan_tree(plan)
     return render(
         request,

@@ -413,7 +413,18 @@ def test_bad_rows_give_exact_errors_and_change_nothing(plan, setup, staff):
         ({"Start": datetime(2017, 1, 1), "Slut": datetime(2016, 1, 1)},
          [("Slut", "Slut (01-01-2016) ligger før Start (01-01-2017).")]),
         ({"Start": "i morgen"}, [("Start", "Skriv en dato, fx 31-12-2016.")]),
-        ({"Timer": "mange"}, [("Timer", "Skriv et tal, fx 25000.")]),
+        ({"Timer": "mange"}, [("Timer", "'mange' er ikke et tal. Skriv fx 1.234,5.")]),
+        (
+            {"Budget": "12.5"},
+            [
+                (
+                    "Budget",
+                    "'12.5' kan læses på flere måder. Mente du 125 eller 12,5? "
+                    "Skriv tal som fx 1.234,5.",
+                )
+            ],
+        ),
+        ({"Budget": "1e9"}, [("Budget", "'1e9' er ikke et tal. Skriv fx 1.234,5.")]),
         ({"Forbrug": -0.5}, [("Forbrug", "Må ikke være negativ.")]),
         ({"Temaer": "Iværksætteri; Turisme"}, [("Temaer", "Planen har ikke temaet 'Turisme'.")]),
         ({"Samarbejdspartnere": "Ballerup Erhverv"},

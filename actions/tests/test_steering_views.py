@@ -298,3 +298,46 @@ def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, 
     assert many == few
     if which == 0:
         assert page(client, url).count("Slutdato rykket") == 30
+
+
+# The municipality's owners behind, loaded into the dashboard
+
+
+def test_owners_behind_overview_spans_adopted_plans_only(client, staff, municipality, plan):
+    staff.first_name, staff.last_name = "Karin", "Bagud"
+    staff.save()
+    ActivityFactory(plan=plan, owner=staff, title="Forsinket aktivitet")
+    draft = ActionPlanFactory(municipality=municipality, status="draft")
+    ActivityFactory(plan=draft, title="Udkastets aktivitet")
+    client.force_login(staff)
+
+    html = page(client, "/k/165/handleplaner/bagud/")
+
+    section = html.split('id="behind-heading"')[1]
+    assert "Karin Bagud" in section
+    assert "Forsinket aktivitet" in section
+    assert "Udkastets aktivitet" not in section
+    assert "<!DOCTYPE html>" in html
+
+
+def test_owners_behind_overview_answers_htmx_with_the_section_and_varies(client, staff, plan):
+    client.force_login(staff)
+
+    response = client.get("/k/165/handleplaner/bagud/", headers={"HX-Request": "true"})
+    restore = client.get(
+        "/k/165/handleplaner/bagud/",
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+
+    assert response.content.decode().startswith('<section class="kurs-behind"')
+    assert "<!DOCTYPE html>" in restore.content.decode()
+    for answer in (response, restore):
+        assert {"HX-Request", "HX-History-Restore-Request"} <= set(answer["Vary"].split(", "))
+
+
+def test_owners_behind_overview_is_for_members_only(client, committee_reader, outsider, plan):
+    assert client.get("/k/165/handleplaner/bagud/").status_code == 302
+    client.force_login(outsider)
+    assert client.get("/k/165/handleplaner/bagud/").status_code == 404
+    client.force_login(committee_reader)
+    assert client.get("/k/165/handleplaner/bagud/").status_code == 200

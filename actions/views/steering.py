@@ -12,8 +12,9 @@ from actions.models import Activity
 from actions.reminders import DEFAULT_CYCLE, cycle_label, owners_behind
 from actions.resources import build_chart, resource_report
 from actions.steering import changes_since
+from core.htmx import render_partial_or_page
 from core.scoping import member_required
-from strategy.enums import PlanKind
+from strategy.enums import PlanKind, PlanStatus
 from strategy.models import Plan
 
 NAV = "timetables"
@@ -76,6 +77,22 @@ def steering(request, member, plan_id: int):
         "up_to_date": [row for row in owners if not row.is_behind],
     }
     return render(request, "actions/steering_page.html", context)
+
+
+@member_required
+def owners_behind_overview(request, member):
+    """The owners who are behind across the municipality's adopted plans: a section of the
+    dashboard (loaded by htmx), or a page of its own."""
+    activities = Activity.objects.of_municipality(member.municipality).filter(
+        plan__status=PlanStatus.ADOPTED
+    )
+    behind = [row for row in owners_behind(activities, timezone.localdate()) if row.is_behind]
+    return render_partial_or_page(
+        request,
+        partial="actions/_owners_behind_section.html",
+        page="actions/owners_behind_page.html",
+        context={"member": member, "nav": "dashboard", "behind": behind},
+    )
 
 
 @member_required

@@ -1,30 +1,14 @@
 """Danish number and date formats for templates: 1.234,5 and 10. sep. 2013."""
 
-from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils import formats, timezone
-from django.utils.translation import pgettext
+from django.utils import timezone
+
+from core.locale import format_date, format_number
 
 register = template.Library()
-
-
-def month_abbreviations() -> list[str]:
-    return [
-        pgettext("month abbreviation", "jan."),
-        pgettext("month abbreviation", "feb."),
-        pgettext("month abbreviation", "mar."),
-        pgettext("month abbreviation", "apr."),
-        pgettext("month abbreviation", "maj"),
-        pgettext("month abbreviation", "jun."),
-        pgettext("month abbreviation", "jul."),
-        pgettext("month abbreviation", "aug."),
-        pgettext("month abbreviation", "sep."),
-        pgettext("month abbreviation", "okt."),
-        pgettext("month abbreviation", "nov."),
-        pgettext("month abbreviation", "dec."),
-    ]
 
 
 @register.filter
@@ -36,14 +20,8 @@ def num(value, decimals=None):
         number = Decimal(str(value))
     except InvalidOperation:
         return value
-    if decimals is None or decimals == "":
-        number = number.normalize()
-        places = max(-number.as_tuple().exponent, 0)
-    else:
-        places = int(decimals)
-        # number_format cuts off extra decimals; round them instead (1999.9 -> 2.000).
-        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return formats.number_format(number, places, use_l10n=True, force_grouping=True)
+    places = None if decimals is None or decimals == "" else int(decimals)
+    return format_number(number, places)
 
 
 @register.filter
@@ -59,11 +37,9 @@ def short_date(value):
     """10. sep. 2013 (Danish) or the English equivalent."""
     if not value:
         return ""
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
     if not isinstance(value, date):
         return value
-    return f"{value.day}. {month_abbreviations()[value.month - 1]} {value.year}"
+    return format_date(value)
 
 
 @register.filter
