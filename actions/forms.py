@@ -6,12 +6,12 @@ from actions.enums import TrafficLight
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, parse_period
 from core.bounds import HOURS_DIGITS, MONEY_DIGITS
-from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
+from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField, SubmitOnceFormMixin
 from core.models import User
 from strategy.models import Goal
 
 
-class StatusUpdateForm(DkfdsFormMixin, forms.Form):
+class StatusUpdateForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
     """A dated status update as staff type it; the service decides whether it is valid."""
 
     reported_on = forms.DateField(label=_("Dato"), widget=DanishDateInput())

@@ -283,8 +283,11 @@ class StatusUpdate(models.Model):
         related_name="+",
         verbose_name=_("forfatter"),
     )
+    submission_token = models.UUIDField(
+        _("indsendelse"), null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["submission_token"])
 
     objects = ScopedQuerySet.as_manager()
 

@@ -222,7 +222,7 @@ def list_plans(request, municipality: Query[str, MUNICIPALITY_PARAM]):
         "beregnet status og fremdrift. Uden login eller for brugere fra andre kommuner: kun mål i "
         "vedtagne planer og uden `internal_note` og målingsnoter. For kommunens egne brugere også "
         "mål i udkast, `internal_note` og `latest_measurement.note`. Et overordnet måls status og "
-        "fremdrift samles kun fra de delmål, som modtageren må se."
+        "fremdrift er de samme som på kommunens egne sider: de samles fra alle dets delmål."
     ),
 )
 def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):

@@ -2,13 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import MEASURE_DIGITS
-from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
+from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField, SubmitOnceFormMixin
 from core.models import User
 from strategy.enums import Assessment, GoalKind
 from strategy.models import Goal
 
 
-class MeasurementForm(DkfdsFormMixin, forms.Form):
+class MeasurementForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
     """A measurement as a person types it; the service decides whether it is valid."""
 
     measured_on = forms.DateField(label=_("Dato for målingen"), widget=DanishDateInput())

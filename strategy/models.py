@@ -375,6 +375,16 @@ class Goal(models.Model):
 
         return self.deadline or date(self.plan.period_end, 12, 31)
 
+    def _ancestor_ids(self) -> set[int]:
+        """The ids above this goal: its parent, the parent's parent and so on (a query each)."""
+        found, parent_id = set(), self.parent_id
+        while parent_id is not None and parent_id not in found:
+            found.add(parent_id)
+            parent_id = (
+                Goal.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+            )
+        return found
+
     def clean(self) -> None:
         errors = {}
         if self.kind == GoalKind.QUANTIFIED:
@@ -399,8 +409,8 @@ class Goal(models.Model):
         if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
             errors["theme"] = _("Temaet hører til en anden plan.")
         if self.parent_id:
-            if self.parent_id == self.pk:
-                errors["parent"] = _("Et mål kan ikke være sit eget overordnede mål.")
+            if self.parent_id == self.pk or self.pk in self._ancestor_ids():
+                errors["parent"] = _("Et mål kan ikke ligge under sig selv eller sine delmål.")
             elif self.parent.plan.municipality_id != self.plan.municipality_id:
                 errors["parent"] = _("Det overordnede mål hører til en anden kommune.")
         if errors:
@@ -435,8 +445,11 @@ class Measurement(models.Model):
         related_name="+",
         verbose_name=_("indtastet af"),
     )
+    submission_token = models.UUIDField(
+        _("indsendelse"), null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["submission_token"])
 
     objects = ScopedQuerySet.as_manager()
 
