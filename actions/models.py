@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actions.enums import ActivityStatus, ReportingCycle, TrafficLight
-from core.bounds import HOURS_DIGITS, MONEY_DIGITS, validate_plausible_date
+from core.bounds import HOURS_DIGITS, MONEY_DIGITS, LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
 from strategy.models import Goal, Plan, Theme
 
@@ -86,12 +86,12 @@ class PlanSteering(models.Model):
         default=ReportingCycle.QUARTERLY,
     )
     resource_pool = models.DecimalField(_("pulje (kr.)"), null=True, blank=True, **MONEY)
-    resource_note = models.TextField(_("ressourceplan"), blank=True)
+    resource_note = LongTextField(_("ressourceplan"), blank=True)
     evaluation_period = models.CharField(_("planlagt evaluering"), max_length=100, blank=True)
     evaluation_due = models.DateField(
         _("evaluering senest"), null=True, blank=True, validators=[validate_plausible_date]
     )
-    evaluation_note = models.TextField(_("om evalueringen"), blank=True)
+    evaluation_note = LongTextField(_("om evalueringen"), blank=True)
     history = HistoricalRecords()
 
     objects = ScopedQuerySet.as_manager()
@@ -113,7 +113,7 @@ class Partner(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="partners", verbose_name=_("kommune")
     )
     name = models.CharField(_("navn"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = LongTextField(_("beskrivelse"), blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -142,7 +142,7 @@ class ServicePromise(models.Model):
     theme = models.ForeignKey(
         Theme, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("tema")
     )
-    text = models.TextField(_("løfte"))
+    text = LongTextField(_("løfte"))
     response_time = models.CharField(_("svartid"), max_length=100, blank=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -271,7 +271,7 @@ class StatusUpdate(models.Model):
     )
     reported_on = models.DateField(_("dato"), validators=[validate_plausible_date])
     light = models.CharField(_("trafiklys"), max_length=10, choices=TrafficLight.choices)
-    comment = models.TextField(_("kommentar"))
+    comment = LongTextField(_("kommentar"))
     is_internal = models.BooleanField(
         _("intern"), default=True, help_text=_("Interne opdateringer ses kun af kommunens brugere.")
     )
