@@ -70,7 +70,7 @@ FOLLOW_UP_DAYS = 365
 
 def is_history(day: date, today: date) -> bool:
     """Whether `day` is so long ago that nobody is reminded of it any more."""
-    return today > day + timedelta(days=FOLLOW_UP_DAYS)
+    return (today - day).days > FOLLOW_UP_DAYS
 
 
 # Dates
@@ -94,6 +94,8 @@ class CycleDue:
 
 def cycle_due(since: date, cycle: str, today: date) -> CycleDue | None:
     """Whether a report is due on `today` when the last one (or the start) was on `since`."""
+    if since > today:  # a start in the future (even 31-12-9999): nothing can be due yet
+        return None
     months = CYCLE_MONTHS.get(cycle, CYCLE_MONTHS[DEFAULT_CYCLE])
     first = add_months(since, months)
     if first > today:
