@@ -2,7 +2,8 @@
 
 Every page query here runs a fixed number of SQL queries, whatever the number of activities:
 relations are fetched with `select_related`/`prefetch_related`, and the latest traffic light
-is a subquery annotation. The late rule lives in `is_late`, and nowhere else.
+is a subquery annotation. The rules they apply (the late rule, an overdue milestone) are in
+`actions.rules`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from actions.enums import ActivityStatus
 from actions.models import Activity, Milestone, Partner, StatusUpdate
+from actions.rules import CLOSED_STATUSES, is_late, is_milestone_overdue
 from core.history import HistoryEntry, changed_fields
 from core.models import User
 from core.templatetags.kurs import short_date
@@ -25,35 +27,7 @@ from strategy.enums import PlanKind
 from strategy.models import Goal, Plan, Theme
 
 TIMETABLE_KINDS = [PlanKind.ACTION_PLAN, PlanKind.TIMETABLE]
-CLOSED_STATUSES = {ActivityStatus.DONE, ActivityStatus.DROPPED}
 GROUPINGS = {"theme": gettext_lazy("Tema"), "track": gettext_lazy("Spor")}
-
-
-# The late rule
-
-
-def is_late(activity: Activity, today: date, milestones=None) -> bool:
-    """Whether `activity` is late on `today`.
-
-    An activity is late when it is neither done nor dropped, and either
-    - its period has ended (`ends_on` is before today), or
-    - one of its milestones is overdue: due before today and not reached (`done_on` empty).
-
-    Postponed and planned activities can be late too: postponing does not move the dates, and
-    the plan still says when it should have happened. `milestones` defaults to
-    `activity.milestones.all()`, which the page queries prefetch.
-    """
-    if activity.status in CLOSED_STATUSES:
-        return False
-    if activity.ends_on is not None and activity.ends_on < today:
-        return True
-    if milestones is None:
-        milestones = activity.milestones.all()
-    return any(m.due_on < today and m.done_on is None for m in milestones)
-
-
-def is_milestone_overdue(milestone: Milestone, today: date) -> bool:
-    return milestone.done_on is None and milestone.due_on < today
 
 
 # Ordering

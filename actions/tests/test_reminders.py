@@ -9,11 +9,12 @@ import pytest
 from django.core.management import CommandError
 from django.db import connection
 
-from actions import reminders as rules
+from actions import rules
 from actions.enums import ActivityStatus, ReportingCycle
 from actions.management.commands import send_reminders
 from actions.models import Activity, PlanSteering, ReminderLog
-from actions.queries import is_late
+from actions.reminders.queries import due_reminders, owners_behind
+from actions.rules import is_late
 from actions.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
@@ -67,9 +68,7 @@ def activity_in(plan, owner, title="Smart City-partnerskab", **fields):
 
 
 def kinds(on: date, municipality=None):
-    return sorted(
-        (r.kind, r.object_key, r.period_key) for r in rules.due_reminders(on, municipality)
-    )
+    return sorted((r.kind, r.object_key, r.period_key) for r in due_reminders(on, municipality))
 
 
 # The rules
@@ -238,7 +237,7 @@ def test_nobody_is_reminded_of_the_distant_past(plan, owner, municipality):
     assert [key for _kind, key, _period in kinds(date(2017, 7, 1))] == [f"goal:{goal.pk}"]
     assert kinds(date(2019, 1, 1)) == []
     # … while the steering page still counts it as behind
-    (row,) = rules.owners_behind(Activity.objects.filter(plan=plan), date(2019, 1, 1))
+    (row,) = owners_behind(Activity.objects.filter(plan=plan), date(2019, 1, 1))
     assert (row.updates_missing, row.overdue) == (1, 1)
 
 

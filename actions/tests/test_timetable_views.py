@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from actions.enums import ActivityStatus, TrafficLight
 from actions.models import Activity, StatusUpdate
-from actions.queries import is_late
+from actions.rules import is_late
 from actions.services import update_activity
 from actions.tests.factories import (
     ActionPlanFactory,

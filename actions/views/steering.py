@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from actions.models import Activity
-from actions.reminders import DEFAULT_CYCLE, cycle_label, owners_behind
+from actions.reminders.queries import owners_behind
 from actions.resources import build_chart, resource_report
+from actions.rules import DEFAULT_CYCLE, cycle_label
 from actions.steering import changes_since
 from core.htmx import render_partial_or_page
 from core.scoping import member_required

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actions import queries
+from actions import queries, rules
 from actions.enums import ActivityStatus
 from actions.forms import ActivityForm, StatusUpdateForm
 from actions.gantt import build_gantt
@@ -97,8 +97,8 @@ def _activity_page(request, member, activity: Activity, form=None, status=200):
         "nav": NAV,
         "activity": activity,
         "plan": activity.plan,
-        "late": queries.is_late(activity, today, milestones),
-        "milestones": [(m, queries.is_milestone_overdue(m, today)) for m in milestones],
+        "late": rules.is_late(activity, today, milestones),
+        "milestones": [(m, rules.is_milestone_overdue(m, today)) for m in milestones],
         "spent_share": queries.spent_share(activity),
         "updates": queries.status_updates(activity),
         "history": queries.activity_history(activity),

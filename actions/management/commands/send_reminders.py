@@ -23,10 +23,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from actions.models import ReminderLog
-from actions.reminders import already_sent, by_recipient, due_reminders, email_for
+from actions.reminders.mail import email_for
+from actions.reminders.queries import already_sent, by_recipient, due_reminders
 from core.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -74,15 +75,14 @@ class Command(BaseCommand):
         broken = []
         connection = None if dry_run else get_connection(fail_silently=False)
         try:
-            with translation.override("da"):
-                for each in municipalities:
-                    try:
-                        self._remind(each, today, dry_run, connection, tally)
-                    except Exception as error:
-                        # One municipality's bad data must not cost the others their reminders.
-                        logger.exception("Reminders for %s failed", each)
-                        self.stderr.write(f"Reminders for {each} failed: {error!r}")
-                        broken.append(each)
+            for each in municipalities:
+                try:
+                    self._remind(each, today, dry_run, connection, tally)
+                except Exception as error:
+                    # One municipality's bad data must not cost the others their reminders.
+                    logger.exception("Reminders for %s failed", each)
+                    self.stderr.write(f"Reminders for {each} failed: {error!r}")
+                    broken.append(each)
         finally:
             if connection is not None:
                 connection.close()
