@@ -21,6 +21,7 @@ from actions.enums import ActivityStatus
 from actions.models import Activity, Milestone, Partner, StatusUpdate
 from actions.rules import CLOSED_STATUSES, is_late, is_milestone_overdue
 from core.history import HistoryEntry, changed_fields
+from core.ids import parse_id
 from core.models import User
 from core.templatetags.kurs import short_date
 from strategy.enums import PlanKind
@@ -159,8 +160,8 @@ class ActivityFilters:
     @classmethod
     def from_query(cls, query, *, options: FilterOptions) -> ActivityFilters:
         def known_id(name, choices):
-            raw = query.get(name, "")
-            return int(raw) if raw.isdigit() and int(raw) in {o.pk for o in choices} else None
+            chosen = parse_id(query.get(name))
+            return chosen if chosen in {o.pk for o in choices} else None
 
         status = query.get("status", "")
         group = query.get("group", "")

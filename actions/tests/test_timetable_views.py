@@ -181,6 +181,18 @@ def test_plan_list_shows_the_municipalitys_action_plans_and_timetables_only(
     assert 'href="/k/165/handleplaner/"' in page  # the main menu item
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["{}/", "{}/aktiviteter/", "aktiviteter/{}/", "{}/styring/", "{}/kalender.ics"],
+)
+def test_an_id_too_long_for_the_database_is_not_found(client, staff, path):
+    client.force_login(staff)
+
+    response = client.get("/k/165/handleplaner/" + path.format("9" * 5000))
+
+    assert response.status_code == 404
+
+
 def test_a_strategy_is_not_a_timetable(client, staff, municipality):
     strategy = PlanFactory(municipality=municipality)
     client.force_login(staff)
@@ -330,6 +342,11 @@ def gantt_titles(response) -> list[str]:
         ("goal={foreign_goal}", ALL),
         ("owner=99999", ALL),
         ("owner=abc", ALL),
+        # Not an id at all: a superscript digit, an id too long for any database, a minus.
+        ("owner=²", ALL),
+        ("partner=" + "9" * 5000, ALL),
+        ("goal=-1", ALL),
+        ("goal={jobs}&owner=²", ["Data-hub"]),
     ],
 )
 def test_filters_on_the_gantt_view_and_the_list(
