@@ -66,6 +66,13 @@ class PlanSummary:
     late_count: int
 
 
+def timetables() -> QuerySet[Plan]:
+    """Action plans and timetables (not strategies), with what their pages' headers show."""
+    return Plan.objects.filter(kind__in=TIMETABLE_KINDS).select_related(
+        "municipality", "implements"
+    )
+
+
 def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary]:
     """The municipality's action plans and timetables with counts of activities and late ones.
 
@@ -73,8 +80,8 @@ def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary
     """
     today = today or timezone.localdate()
     plans = list(
-        Plan.objects.filter(municipality=municipality, kind__in=TIMETABLE_KINDS)
-        .select_related("implements")
+        timetables()
+        .of_municipality(municipality)
         .annotate(activity_count=Count("activities"))
         .order_by("-period_start", "title")
     )
@@ -97,10 +104,10 @@ def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary
 
 
 def timetable_plan(municipality, plan_id: int) -> QuerySet[Plan]:
-    """The plan, if it is one of the municipality's action plans or timetables (else empty)."""
-    return Plan.objects.filter(
-        municipality=municipality, kind__in=TIMETABLE_KINDS, pk=plan_id
-    ).select_related("municipality", "implements")
+    """The plan, if it is one of the municipality's action plans or timetables (else empty).
+
+    For the calendar feed, which anyone may fetch; member pages use `member_object_or_404`."""
+    return timetables().of_municipality(municipality).filter(pk=plan_id)
 
 
 # Filters
@@ -308,11 +315,11 @@ def summarise(rows: list[TimetableRow]) -> RowSummary:
 # One activity
 
 
-def member_activities(municipality) -> QuerySet[Activity]:
-    """The municipality's activities in action plans and timetables, for the activity page."""
+def timetable_activities() -> QuerySet[Activity]:
+    """Activities of action plans and timetables, with what the activity page shows."""
     return with_display_relations(
-        Activity.objects.filter(plan__municipality=municipality, plan__kind__in=TIMETABLE_KINDS)
-    ).select_related("plan__implements")
+        Activity.objects.filter(plan__kind__in=TIMETABLE_KINDS)
+    ).select_related("plan__municipality", "plan__implements")
 
 
 def spent_share(activity: Activity):

@@ -396,6 +396,26 @@ def test_htmx_refresh_returns_the_results_and_the_view_links_only(
     assert titles_on(listing) == ["Konference"]
 
 
+@pytest.mark.parametrize("path", ["", "aktiviteter/"], ids=["gantt", "list"])
+def test_htmx_gets_the_results_but_a_history_restore_gets_the_whole_page_and_both_vary(
+    client, staff, plan, filtered_plan, path
+):
+    client.force_login(staff)
+    url = f"/k/165/handleplaner/{plan.pk}/{path}?status=done"
+
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    restore = client.get(url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    plain = client.get(url)
+
+    assert not html(fragment).startswith("<!DOCTYPE html>")
+    assert html(restore).startswith("<!DOCTYPE html>")
+    assert html(plain).startswith("<!DOCTYPE html>")
+    assert 'id="timetable-results"' in html(restore)
+    for response in (fragment, restore, plain):
+        assert response.status_code == 200
+        assert {"HX-Request", "HX-History-Restore-Request"} <= set(response["Vary"].split(", "))
+
+
 def test_list_shows_period_as_in_the_document_status_owner_partners_and_latest_light(
     client, staff, plan, filtered_plan
 ):
