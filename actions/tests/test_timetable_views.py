@@ -776,7 +776,12 @@ def count_queries(client, url: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("page", ["gantt", "list", "activity", "htmx", "plans"])
+# Four of them find the session, the user, the municipality and the membership; the rest are the
+# page's own. One more query per request is a regression.
+QUERIES = {"gantt": 12, "list": 12, "activity": 17, "htmx": 12, "plans": 7}
+
+
+@pytest.mark.parametrize("page", QUERIES)
 def test_pages_run_the_same_number_of_queries_for_3_and_30_activities(
     client, staff, municipality, page
 ):
@@ -798,7 +803,7 @@ def test_pages_run_the_same_number_of_queries_for_3_and_30_activities(
             counts.append(len(queries))
         else:
             counts.append(count_queries(client, url))
-    assert counts[0] == counts[1], counts
+    assert counts == [QUERIES[page], QUERIES[page]]
 
 
 def test_a_reader_is_not_shown_the_status_update_form(client, committee_reader, plan):
