@@ -590,6 +590,18 @@ def test_history_shows_who_changed_what_and_when(client, staff, municipality, ac
     assert activity.history.count() == rows_before + 1
 
 
+def test_the_activity_and_goal_pages_show_history_with_one_partial(
+    client, staff, municipality, activity
+):
+    goal = GoalFactory(plan=PlanFactory(municipality=municipality))
+    client.force_login(staff)
+
+    for url in (f"/k/165/handleplaner/aktiviteter/{activity.pk}/", f"/k/165/maal/{goal.pk}/"):
+        response = client.get(url)
+        assert [t.name for t in response.templates].count("_history.html") == 1, url
+        assert html(response).count('id="history"') == 1, url
+
+
 # 5. The edit form
 
 
