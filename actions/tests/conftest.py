@@ -1,9 +1,22 @@
-"""Fixtures for the actions app's tests."""
+"""Fixtures for the actions app's tests: a local SMTP server and an owner to remind."""
 
 import pytest
 from aiosmtpd.controller import Controller
 
 from actions.tests.mail import Inbox, free_port
+from core.tests.factories import MembershipFactory
+
+
+@pytest.fixture
+def owner(municipality):
+    """Eva, staff of the municipality, who owns activities and goals and is reminded of them."""
+    return MembershipFactory(
+        municipality=municipality,
+        user__username="ejer",
+        user__first_name="Eva",
+        user__last_name="Ejer",
+        user__email="eva@albertslund.example",
+    ).user
 
 
 @pytest.fixture

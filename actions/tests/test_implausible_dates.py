@@ -136,18 +136,17 @@ def test_the_calendar_feed_survives_them_and_leaves_out_the_implausible_dates(cl
     assert f"activity-{fine.pk}-deadline@kurs" in {str(event["uid"]) for event in events}
 
 
-def test_the_reminder_job_survives_them_and_reminds_both_municipalities(
-    smtp,
-    municipality,
-    other_municipality,
-):
-    eva = MembershipFactory(
-        municipality=municipality, user__first_name="Eva", user__email="eva@albertslund.example"
-    ).user
-    bo = MembershipFactory(
+@pytest.fixture
+def bo(other_municipality):
+    return MembershipFactory(
         municipality=other_municipality, user__first_name="Bo", user__email="bo@ballerup.example"
     ).user
-    poison(ActionPlanFactory(municipality=municipality), owner=eva)
+
+
+def test_the_reminder_job_survives_them_and_reminds_both_municipalities(
+    smtp, municipality, other_municipality, owner, bo
+):
+    poison(ActionPlanFactory(municipality=municipality), owner=owner)
     ActivityFactory(plan=ActionPlanFactory(municipality=other_municipality), owner=bo)
 
     output = send("2016-04-01")
@@ -165,21 +164,11 @@ def test_the_reminder_job_survives_them_and_reminds_both_municipalities(
 
 
 def test_one_municipality_failing_does_not_stop_the_others(
-    smtp,
-    municipality,
-    other_municipality,
-    monkeypatch,
+    smtp, municipality, other_municipality, owner, bo, monkeypatch
 ):
-    eva = MembershipFactory(
-        municipality=municipality, user__first_name="Eva", user__email="eva@albertslund.example"
-    ).user
-    bo = MembershipFactory(
-        municipality=other_municipality, user__first_name="Bo", user__email="bo@ballerup.example"
-    ).user
-    ActivityFactory(plan=ActionPlanFactory(municipality=municipality), owner=eva)
+    ActivityFactory(plan=ActionPlanFactory(municipality=municipality), owner=owner)
     ActivityFactory(plan=ActionPlanFactory(municipality=other_municipality), owner=bo)
     provoke_failure_for(monkeypatch, municipality)
-
     out, err = StringIO(), StringIO()
 
     with pytest.raises(CommandError) as failure:

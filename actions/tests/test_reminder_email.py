@@ -15,17 +15,9 @@ from actions.tests.factories import (
     MilestoneFactory,
     StatusUpdateFactory,
 )
-from core.tests.factories import MembershipFactory
 from strategy.tests.factories import GoalFactory, MeasurementFactory, PlanFactory
 
 TODAY = date(2016, 9, 10)
-
-
-@pytest.fixture
-def owner(municipality):
-    return MembershipFactory(
-        municipality=municipality, user__first_name="Eva", user__email="eva@albertslund.example"
-    ).user
 
 
 @pytest.fixture

@@ -34,17 +34,6 @@ Kind = ReminderLog.Kind
 
 
 @pytest.fixture
-def owner(municipality):
-    return MembershipFactory(
-        municipality=municipality,
-        user__username="ejer",
-        user__first_name="Eva",
-        user__last_name="Ejer",
-        user__email="eva@albertslund.example",
-    ).user
-
-
-@pytest.fixture
 def other_owner(municipality):
     return MembershipFactory(
         municipality=municipality,
