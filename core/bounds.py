@@ -38,8 +38,13 @@ def largest_value(max_digits: int, decimal_places: int) -> Decimal:
     return Decimal(10) ** (max_digits - decimal_places) - Decimal(1).scaleb(-decimal_places)
 
 
+def is_plausible_date(value: date) -> bool:
+    """Whether `value` lies within 1900-2100 (rows stored before the bound may hold others)."""
+    return EARLIEST_DATE <= value <= LATEST_DATE
+
+
 def validate_plausible_date(value: date) -> None:
-    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+    if value is not None and not is_plausible_date(value):
         raise ValidationError(
             _("Datoen skal ligge mellem %(first)s og %(last)s."),
             code="implausible_date",
