@@ -985,3 +985,23 @@ def test_a_parent_filtered_to_its_own_plan_keeps_its_children_in_other_plans(
     html = client.get(f"/k/165/?plan={plan.pk}").content.decode()
 
     assert _status_on_dashboard(html, parent) == "off_track"
+
+
+@pytest.mark.parametrize(
+    ("column", "stored"), [("deadline", "9999-12-31"), ("baseline_date", "0001-01-01")]
+)
+def test_a_goal_with_an_implausible_stored_date_still_draws_a_small_chart(
+    client, staff, goal, column, stored
+):
+    """Stored before dates were bounded: the page answers, and the axis has a few labels."""
+    MeasurementFactory(goal=goal, measured_on=date(2015, 1, 1), value=Decimal(500))
+    Goal.objects.filter(pk=goal.pk).update(**{column: date.fromisoformat(stored)})
+    client.force_login(staff)
+
+    response = client.get(f"/k/165/maal/{goal.pk}/")
+
+    assert response.status_code == 200
+    chart = re.search(r'<svg class="kurs-chart".*?</svg>', response.content.decode(), re.S)[0]
+    year_labels = re.findall(r'text-anchor="middle">(\d+)</text>', chart)
+    assert 2 <= len(year_labels) <= 12
+    assert len(response.content) < 100_000
