@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "kurs.urls"
