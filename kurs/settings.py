@@ -55,6 +55,11 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-not-secret"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off, e.g. kurs.example.dk")
+if not DEBUG and not os.environ.get("DATABASE_URL"):
+    # Production names its database; an SQLite file created in the code folder would be lost.
+    raise ImproperlyConfigured("DATABASE_URL must be set when DEBUG is off")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -115,7 +120,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # Production keeps a connection open across requests rather than opening one for each.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -145,7 +152,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["kurs.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -169,10 +176,24 @@ AXES_CLIENT_IP_CALLABLE = "core.lockout.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_VERBOSE = False  # no banner on every manage.py command
 
-# Behind a reverse proxy (BEHIND_PROXY) the client's address is read from X-Forwarded-For, as
-# the PROXY_COUNT-th address from the right (core/lockout.py).
+# HTTPS. In production every request is redirected to HTTPS and browsers are told (HSTS) to use
+# nothing else for a year. Behind a reverse proxy that ends TLS (BEHIND_PROXY), the proxy says
+# which requests came in over HTTPS, for which host and from which client (core/lockout.py); it
+# must set these headers itself and drop any a client sent (README: Production).
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 PROXY_COUNT = env_int("PROXY_COUNT", 1)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+# Subdomains of Kurs' own host name (not of the municipality's domain) are HTTPS only too.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    # The preload list takes registered domains, not the subdomain Kurs runs on; putting the
+    # municipality's whole domain on it is the domain owner's decision, not Kurs' default.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
