@@ -1,9 +1,9 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.urls import include, path
 
 from core.admin import admin_site
 
+# No route serves MEDIA_ROOT, not even with DEBUG on: uploaded plan documents are fetched through
+# strategy.views.plan_document, which applies the plan's rules.
 urlpatterns = [
     path("admin/", admin_site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -12,6 +12,3 @@ urlpatterns = [
     path("k/<str:code>/", include("strategy.urls")),
     path("k/<str:code>/handleplaner/", include("actions.urls")),
 ]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Municipality
+from strategy.documents import validate_content
 from strategy.enums import (
     Assessment,
     Comparator,
@@ -74,6 +75,7 @@ class Plan(models.Model):
         validators=[
             FileExtensionValidator(["pdf", "docx", "txt", "md"]),
             validate_source_document_size,
+            validate_content,
         ],
     )
     internal_note = models.TextField(
