@@ -25,12 +25,7 @@ from datetime import datetime
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.handlers.proxy import AxesProxyHandler
-from axes.helpers import (
-    get_client_username,
-    get_cool_off,
-    get_failure_limit,
-    get_lockout_parameters,
-)
+from axes.helpers import get_cool_off, get_failure_limit, get_lockout_parameters
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.shortcuts import render
@@ -116,11 +111,6 @@ def lockout_response(request, original_response=None, credentials=None):
     handler = AxesProxyHandler.get_implementation()
     now = timezone.now()
     until = handler.locked_until(request, credentials) or now + get_cool_off(request)
-    response = render(
-        request,
-        "core/locked_out.html",
-        {"until": until, "username": get_client_username(request, credentials) or ""},
-        status=429,
-    )
+    response = render(request, "core/locked_out.html", {"until": until}, status=429)
     response["Retry-After"] = str(max(0, math.ceil((until - now).total_seconds())))
     return response

@@ -102,6 +102,14 @@ def test_attempts_during_the_lock_do_not_prolong_it(staff):
     assert (after.failures_since_start, after.attempt_time) == (5, before.attempt_time)
 
 
+def test_the_wrong_passwords_are_not_stored(staff):
+    attempt("staff", "Sommer2026!")
+
+    (row,) = AccessAttempt.objects.all()
+    assert "Sommer2026!" not in row.post_data
+    assert "password=********************" in row.post_data
+
+
 def test_the_lock_lifts_after_fifteen_minutes(staff):
     fail(5)
     age_all_failures(timedelta(minutes=14, seconds=50))
