@@ -4,8 +4,9 @@ PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?= 3
 
-.PHONY: uv install start test lint messages
+.PHONY: uv install start serve test lint messages
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv
@@ -17,6 +18,23 @@ start: install
 	$(UV) run python manage.py migrate --noinput
 	$(UV) run python manage.py load_demo
 	$(UV) run python manage.py runserver $(HOST):$(PORT)
+
+# Production (README: Production): DEBUG off whatever the environment says; SECRET_KEY,
+# ALLOWED_HOSTS and DATABASE_URL must be set. Installs the runtime packages only (--inexact
+# leaves a developer's test tools in place), migrates, collects the static files for WhiteNoise
+# and serves with gunicorn on $(HOST):$(PORT), normally behind a reverse proxy that ends TLS.
+serve: export DEBUG = false
+serve: uv
+	@for name in SECRET_KEY ALLOWED_HOSTS DATABASE_URL; do \
+	  if [ -z "$$(printenv $$name)" ]; then \
+	    echo "make serve: $$name must be set (see README.md, Production)" >&2; exit 1; \
+	  fi; \
+	done
+	$(UV) sync --frozen --no-dev --inexact
+	$(UV) run --no-sync python manage.py migrate --noinput
+	$(UV) run --no-sync python manage.py collectstatic --noinput
+	exec $(UV) run --no-sync gunicorn kurs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	  --access-logfile - --no-control-socket
 
 lint: install
 	$(UV) run ruff check .

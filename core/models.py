@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.enums import Role
 
@@ -42,6 +43,7 @@ class Municipality(models.Model):
         _("kommunekode"), max_length=3, unique=True, validators=[municipality_code_validator]
     )
     name = models.CharField(_("navn"), max_length=100)
+    history = HistoricalRecords()
 
     municipality_path = "pk"
 
@@ -92,6 +94,8 @@ class Membership(models.Model):
         verbose_name=_("kommune"),
     )
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+    # Who gave whom which role, and when: the admin's "History" page of a membership.
+    history = HistoricalRecords()
 
     municipality_path = "municipality"
 

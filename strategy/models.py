@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.bounds import MEASURE_DIGITS, LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
+from strategy.documents import validate_content
 from strategy.enums import (
     Assessment,
     Comparator,
@@ -76,6 +77,7 @@ class Plan(models.Model):
         validators=[
             FileExtensionValidator(["pdf", "docx", "txt", "md"]),
             validate_source_document_size,
+            validate_content,
         ],
     )
     internal_note = LongTextField(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import ConcurrentEditError
 from core.forms import add_validation_errors
 from core.htmx import render_partial_or_page
-from core.scoping import member_object_or_404, member_required, require_editor
-from strategy import queries
+from core.models import Municipality
+from core.scoping import member_object_or_404, member_required, membership_for, require_editor
+from strategy import documents, queries
 from strategy.charts import build_chart
 from strategy.enums import GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
@@ -74,6 +76,21 @@ def plan_detail(request, member, plan_id: int):
         "strategy/plan_detail.html",
         {"member": member, "nav": "plans", "plan": plan, "tree": tree},
     )
+
+
+def plan_document(request, code: str, plan_id: int):
+    """The plan's source document, by the plan's rule: anyone's once the plan is adopted, only
+    the municipality's members' before (others get 404, as if it did not exist)."""
+    municipality = get_object_or_404(Municipality, code=code)
+    plan = get_object_or_404(Plan.objects.of_municipality(municipality), pk=plan_id)
+    if not plan.is_public and membership_for(request.user, municipality) is None:
+        raise Http404
+    if not plan.source_document:
+        raise Http404
+    try:
+        return documents.document_response(plan)
+    except FileNotFoundError as error:
+        raise Http404 from error
 
 
 def _goal_page_context(member, goal: Goal) -> dict:

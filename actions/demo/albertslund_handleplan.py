@@ -18,8 +18,8 @@ from datetime import date
 from django.db.models import Q
 
 from actions.demo.common import (
+    SOURCES,
     activity,
-    attach_source,
     check_all_used,
     demo_user,
     milestone,
@@ -34,6 +34,7 @@ from actions.demo.common import (
 from actions.enums import ActivityStatus, ReportingCycle, TrafficLight
 from actions.models import PlanSteering, ServicePromise
 from core.models import Municipality
+from strategy.demo import attach_source
 from strategy.enums import GoalKind, PlanKind, PlanStatus, TrackKind
 from strategy.models import Goal, Plan, Theme, Track
 
@@ -876,7 +877,7 @@ def load(stdout=None) -> dict:
             "internal_note": INTERNAL_NOTE,
         },
     )
-    attach_source(plan, SOURCE_FILE)
+    attach_source(plan, SOURCES / SOURCE_FILE)
     upsert(
         PlanSteering,
         {"plan": plan},

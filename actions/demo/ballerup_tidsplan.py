@@ -12,8 +12,8 @@ from datetime import date
 from decimal import Decimal
 
 from actions.demo.common import (
+    SOURCES,
     activity,
-    attach_source,
     check_all_used,
     demo_user,
     milestone,
@@ -27,6 +27,7 @@ from actions.demo.common import (
 from actions.enums import ActivityStatus, ReportingCycle, TrafficLight
 from actions.models import Committee, CommitteeMember, PlanSteering
 from core.models import Municipality
+from strategy.demo import attach_source
 from strategy.enums import PlanKind, PlanStatus
 from strategy.models import Plan, Theme
 
@@ -499,7 +500,7 @@ def load(stdout=None) -> dict:
             "internal_note": TIMETABLE_NOTE,
         },
     )
-    attach_source(plan, SOURCE_FILE)
+    attach_source(plan, SOURCES / SOURCE_FILE)
     upsert(
         PlanSteering,
         {"plan": plan},

@@ -11,7 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.files import File
 from django.core.management.base import CommandError
 
 from actions.enums import ActivityStatus
@@ -68,14 +67,6 @@ def require(queryset, what: str):
             f"{what} findes ikke. Indlæs strategiens demodata (python manage.py load_demo) først."
         )
     return obj
-
-
-def attach_source(plan, filename: str) -> None:
-    """Keep the transcript as the plan's source document, unless one is already attached."""
-    if plan.source_document:
-        return
-    with open(SOURCES / filename, "rb") as handle:
-        plan.source_document.save(filename, File(handle), save=True)
 
 
 def partner(municipality, name: str, description: str = "") -> Partner:

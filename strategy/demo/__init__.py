@@ -8,7 +8,9 @@ the database as loading once did (`python manage.py load_demo`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from core.models import Municipality
@@ -44,6 +46,30 @@ def upsert(model, lookup: dict, values: dict, *, history_user=None):
         obj._history_user = history_user
         obj.save()
     return obj
+
+
+def attach_source(plan, source: Path) -> None:
+    """Keep the transcript `source` as the plan's source document, stored once.
+
+    A document the plan already has stays: an administrator may have uploaded another in its
+    place. Otherwise the transcript is stored as `plans/<its file name>`; when that file is
+    there already with the same content, left by an earlier load into a database since rebuilt
+    or rolled back, it is reused, as saving it again would store a copy under a new random name
+    (`…_AmNNrRJ.txt`) at every such load. A different file under that name is never overwritten.
+    """
+    document = plan.source_document
+    if document:
+        return
+    storage = document.storage
+    name = document.field.generate_filename(plan, source.name)
+    content = source.read_bytes()
+    if storage.exists(name):
+        with storage.open(name, "rb") as stored:
+            if stored.read() == content:
+                document.name = name
+                plan.save(update_fields=["source_document"])
+                return
+    document.save(source.name, ContentFile(content), save=True)
 
 
 def ensure_municipalities() -> dict[str, Municipality]:

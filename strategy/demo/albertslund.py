@@ -21,9 +21,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from django.core.files import File
-
-from strategy.demo import upsert
+from strategy.demo import attach_source, upsert
 from strategy.enums import (
     Assessment,
     Comparator,
@@ -976,14 +974,6 @@ MEASUREMENTS = (
 # ---------------------------------------------------------------------------------------------
 
 
-def _attach_source(plan: Plan, filename: str) -> None:
-    # Only once: a document an administrator has since uploaded in its place is theirs to keep.
-    if plan.source_document:
-        return
-    with (SOURCES / filename).open("rb") as handle:
-        plan.source_document.save(filename, File(handle), save=True)
-
-
 def write_plan(municipality, data: PlanData, *, editor, owner) -> Plan:
     """Write one plan. Every goal gets `owner` (illustrative: the documents name no persons),
     so that reminders and the "owners behind" overview have someone to address."""
@@ -1006,7 +996,7 @@ def write_plan(municipality, data: PlanData, *, editor, owner) -> Plan:
             "internal_note": data.internal_note,
         },
     )
-    _attach_source(plan, data.source_file)
+    attach_source(plan, SOURCES / data.source_file)
 
     tracks = {
         track.title: put(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from core.enums import Role
 from core.models import Membership, Municipality, User
+from strategy.demo import upsert
 
 PASSWORD_VARIABLE = "KURS_DEMO_PASSWORD"
 DEVELOPMENT_PASSWORD = "kurs-demo-2026"
@@ -87,8 +88,9 @@ def ensure_users(
             user.set_password(password)
         user.save()
         municipality = municipalities[demo.municipality_code]
-        membership, _ = Membership.objects.update_or_create(
-            user=user, municipality=municipality, defaults={"role": demo.role}
+        # Saved only when the role differs, so a second load writes no history.
+        membership = upsert(
+            Membership, {"user": user, "municipality": municipality}, {"role": demo.role}
         )
         # Said in the summary, so nobody is told a password that no longer works.
         works = set_password or user.check_password(password)
