@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from actions import exchange
+from actions.exchange import importing
 from actions.enums import ActivityStatus
 from actions.models import Activity
 from actions.tests.factories import ActionPlanFactory, ActivityFactory, PartnerFactory
@@ -590,7 +591,7 @@ def test_an_edit_by_someone_else_during_the_import_saves_nothing(plan, setup, st
     set_row(workbook["Aktiviteter"], 2, Titel="Min ændring")
     set_row(workbook["Aktiviteter"], 3, Titel="Også min ændring")
     set_row(workbook["Aktiviteter"], 4, Titel="Ny aktivitet")
-    read = exchange._RowReader.read
+    read = importing._RowReader.read
 
     def read_then_someone_saves(self, number, values, positions):
         outcome = read(self, number, values, positions)
@@ -598,7 +599,7 @@ def test_an_edit_by_someone_else_during_the_import_saves_nothing(plan, setup, st
             Activity.objects.filter(pk=setup["second"].pk).update(title="Kollegaens", version=5)
         return outcome
 
-    monkeypatch.setattr(exchange._RowReader, "read", read_then_someone_saves)
+    monkeypatch.setattr(importing._RowReader, "read", read_then_someone_saves)
     before = snapshot()
 
     result = run_import(plan, staff, as_bytes(workbook))

@@ -1,0 +1,97 @@
+"""The sheet's columns: keys, Danish headers, widths, number formats, the guide's texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 2000
+MAX_PHYSICAL_ROWS = 10 * MAX_ROWS  # blank rows included
+SHEET_TITLE = "Aktiviteter"
+GUIDE_TITLE = "Vejledning"
+LIST_SEPARATOR = ";"
+DATE_FORMAT = "dd-mm-yyyy"
+MONEY_FORMAT = "#,##0"
+HOURS_FORMAT = "#,##0.0"
+TEXT_DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: int
+    explanation: str
+    number_format: str = ""
+
+
+COLUMNS = [
+    Column(
+        "id",
+        "ID",
+        8,
+        "Aktivitetens nummer i Kurs. Ændr det ikke. Lad det være tomt i en ny række for at "
+        "oprette en ny aktivitet.",
+    ),
+    Column("title", "Titel", 50, "Aktivitetens titel. Skal udfyldes (højst 500 tegn)."),
+    Column("description", "Beskrivelse", 60, "Beskrivelse af aktiviteten. Valgfri."),
+    Column(
+        "themes",
+        "Temaer",
+        30,
+        "Planens temaer/indsatsområder, adskilt med semikolon (;). Navnene skal findes i planen.",
+    ),
+    Column(
+        "period_text",
+        "Periode",
+        18,
+        "Perioden som i dokumentet, fx '4. kvartal 2008', 'foråret 2009', 'oktober 2014' eller "
+        "'2007-09'. En ny eller ændret periode giver Start og Slut.",
+    ),
+    Column("starts_on", "Start", 12, "Første dag (dato). Valgfri.", DATE_FORMAT),
+    Column(
+        "ends_on", "Slut", 12, "Sidste dag og frist (dato). Må ikke ligge før Start.", DATE_FORMAT
+    ),
+    Column(
+        "status",
+        "Status",
+        14,
+        "En af statusværdierne nedenfor. Tom: en ny aktivitet bliver 'Planlagt', en eksisterende "
+        "beholder sin status.",
+    ),
+    Column("responsible_unit", "Ansvarlig enhed", 25, "Den ansvarlige enhed. Valgfri."),
+    Column(
+        "owner",
+        "Ansvarlig",
+        16,
+        "Brugernavnet på den ansvarlige person; skal være bruger i kommunen. Tom: ingen.",
+    ),
+    Column(
+        "partners",
+        "Samarbejdspartnere",
+        35,
+        "Kommunens samarbejdspartnere, adskilt med semikolon (;). Partnerne skal være oprettet i "
+        "Kurs i forvejen; importen opretter ikke nye.",
+    ),
+    Column("budget", "Budget", 14, "Budget i kroner. Et tal, 0 eller mere.", MONEY_FORMAT),
+    Column("spent", "Forbrug", 14, "Forbrug i kroner. Et tal, 0 eller mere.", MONEY_FORMAT),
+    Column("hours", "Timer", 10, "Timer. Et tal, 0 eller mere.", HOURS_FORMAT),
+]
+HEADERS = {column.key: column.header for column in COLUMNS}
+SCALAR_FIELDS = [
+    "title",
+    "description",
+    "period_text",
+    "starts_on",
+    "ends_on",
+    "status",
+    "responsible_unit",
+    "owner",
+    "budget",
+    "spent",
+    "hours",
+]
+NUMBER_PLACES = {"budget": 2, "spent": 2, "hours": 1}
+NUMBER_LIMITS = {"budget": Decimal(10) ** 12, "spent": Decimal(10) ** 12, "hours": Decimal(10) ** 9}
+TEXT_LIMITS = {"title": 500, "period_text": 100, "responsible_unit": 200}

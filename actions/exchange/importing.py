@@ -1,0 +1,385 @@
+"""Import of an edited sheet: every row validated first, then all rows applied or none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from actions.enums import ActivityStatus
+from actions.exchange.columns import (
+    HEADERS,
+    NUMBER_LIMITS,
+    NUMBER_PLACES,
+    SCALAR_FIELDS,
+    TEXT_LIMITS,
+)
+from actions.exchange.reading import (
+    FileError,
+    _names,
+    _open_workbook,
+    _parse_date,
+    _parse_id,
+    _parse_number,
+    _read_rows,
+    _read_upload,
+    _sheet,
+    _text,
+)
+from actions.models import Activity, Partner
+from actions.periods import PeriodError, parse_period
+from core.concurrency import ConcurrentEditError, claim_next_version
+from core.locale import NumberError
+from core.models import User
+from strategy.models import Plan, Theme
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem: the row number as Excel shows it, the column header, a message in Danish."""
+
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or why it did nothing.
+
+    `file_error` is a problem with the whole file (wrong type, too large, no header, no rows);
+    `errors` are the problems of single rows. When either is set, nothing was saved, and
+    `created`/`updated` are empty; `planned_creates`/`planned_updates` still say what the valid
+    rows would have done.
+    """
+
+    file_error: str = ""
+    errors: list[RowError] = field(default_factory=list)
+    row_count: int = 0
+    planned_creates: int = 0
+    planned_updates: int = 0
+    created: list[Activity] = field(default_factory=list)
+    updated: list[Activity] = field(default_factory=list)
+    unchanged: list[Activity] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_error and not self.errors
+
+    @property
+    def error_row_count(self) -> int:
+        return len({error.row for error in self.errors})
+
+
+class _Conflict(Exception):
+    pass
+
+
+@dataclass
+class _RowChange:
+    row: int
+    activity: Activity | None
+    values: dict
+    themes: list[Theme]
+    partners: list[Partner]
+    changed: bool = True
+
+
+class _RowReader:
+    """Reads one plan's rows against what the plan and the municipality have."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.activities = {
+            activity.pk: activity
+            for activity in Activity.objects.filter(plan=plan)
+            .select_related("owner")
+            .prefetch_related("themes", "partners")
+        }
+        self.themes: dict[str, Theme] = {}
+        for theme in Theme.objects.filter(plan=plan).order_by("order", "pk"):
+            self.themes.setdefault(theme.title.strip().casefold(), theme)
+        self.partners = {
+            partner.name.strip().casefold(): partner
+            for partner in Partner.objects.filter(municipality_id=plan.municipality_id)
+        }
+        self.users = {
+            user.username: user
+            for user in User.objects.filter(
+                memberships__municipality_id=plan.municipality_id
+            ).distinct()
+        }
+        self.users_folded: dict[str, list[User]] = {}
+        for user in self.users.values():
+            self.users_folded.setdefault(user.username.casefold(), []).append(user)
+        with translation.override("da"):
+            self.statuses = {str(s.label).casefold(): s.value for s in ActivityStatus}
+        self.statuses.update({s.value: s.value for s in ActivityStatus})
+        self.seen_ids: dict[int, int] = {}
+
+    def read(self, number: int, values: tuple, positions: dict[str, int]):
+        errors: list[RowError] = []
+
+        def cell(key):
+            index = positions[key]
+            return values[index] if index < len(values) else None
+
+        def error(key, message):
+            errors.append(RowError(number, HEADERS[key], message))
+
+        activity = None
+        try:
+            activity_id = _parse_id(cell("id"))
+        except ValueError:
+            error("id", _("ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet."))
+            activity_id = None
+        else:
+            if activity_id is not None:
+                activity = self.activities.get(activity_id)
+                if activity is None:
+                    error(
+                        "id",
+                        _(
+                            "Der er ingen aktivitet med ID %(id)s i denne plan. Lad ID være "
+                            "tomt for at oprette en ny aktivitet."
+                        )
+                        % {"id": activity_id},
+                    )
+                elif activity_id in self.seen_ids:
+                    error(
+                        "id",
+                        _("ID %(id)s står også i række %(row)s.")
+                        % {"id": activity_id, "row": self.seen_ids[activity_id]},
+                    )
+                    activity = None
+                else:
+                    self.seen_ids[activity_id] = number
+
+        result = {}
+        for key in ("title", "description", "period_text", "responsible_unit"):
+            result[key] = _text(cell(key))
+        if not result["title"]:
+            error("title", _("Titel skal udfyldes."))
+        for key, limit in TEXT_LIMITS.items():
+            if len(result[key]) > limit:
+                error(key, _("Højst %(limit)s tegn.") % {"limit": limit})
+
+        raw_status = _text(cell("status"))
+        if not raw_status:
+            result["status"] = activity.status if activity else ActivityStatus.PLANNED.value
+        elif raw_status.casefold() in self.statuses:
+            result["status"] = self.statuses[raw_status.casefold()]
+        else:
+            with translation.override("da"):
+                allowed = ", ".join(str(s.label) for s in ActivityStatus)
+            error(
+                "status",
+                _("Ukendt status '%(status)s'. Brug en af: %(allowed)s.")
+                % {"status": raw_status, "allowed": allowed},
+            )
+
+        dates = {}
+        for key in ("starts_on", "ends_on"):
+            try:
+                dates[key] = _parse_date(cell(key))
+            except ValueError:
+                error(key, _("Skriv en dato, fx 31-12-2016."))
+                dates[key] = None
+        text = result["period_text"]
+        if text and (activity is None or text != (activity.period_text or "")):
+            try:
+                period = parse_period(text)
+            except PeriodError as problem:
+                error("period_text", str(problem))
+            else:
+                parsed = {"starts_on": period.starts_on, "ends_on": period.ends_on}
+                for key, value in parsed.items():
+                    typed = dates[key]
+                    if typed is None or (activity is not None and typed == getattr(activity, key)):
+                        dates[key] = value
+        result.update(dates)
+        if dates["starts_on"] and dates["ends_on"] and dates["ends_on"] < dates["starts_on"]:
+            error(
+                "ends_on",
+                _("Slut (%(end)s) ligger før Start (%(start)s).")
+                % {
+                    "end": dates["ends_on"].strftime("%d-%m-%Y"),
+                    "start": dates["starts_on"].strftime("%d-%m-%Y"),
+                },
+            )
+
+        for key, places in NUMBER_PLACES.items():
+            try:
+                amount = _parse_number(cell(key))
+            except NumberError as problem:
+                error(key, str(problem))
+                continue
+            if amount is not None:
+                if amount < 0:
+                    error(key, _("Må ikke være negativ."))
+                    continue
+                amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+                if amount >= NUMBER_LIMITS[key]:
+                    error(key, _("Tallet er for stort."))
+                    continue
+            result[key] = amount
+
+        username = _text(cell("owner"))
+        result["owner"] = None
+        if username:
+            user = self.users.get(username)
+            if user is None and len(self.users_folded.get(username.casefold(), [])) == 1:
+                user = self.users_folded[username.casefold()][0]
+            if user is None:
+                error(
+                    "owner",
+                    _("'%(username)s' er ikke brugernavnet på en bruger i kommunen.")
+                    % {"username": username},
+                )
+            result["owner"] = user
+
+        themes = []
+        for name in _names(cell("themes")):
+            theme = self.themes.get(name.casefold())
+            if theme is None:
+                error("themes", _("Planen har ikke temaet '%(name)s'.") % {"name": name})
+            elif theme not in themes:
+                themes.append(theme)
+        partners = []
+        for name in _names(cell("partners")):
+            partner = self.partners.get(name.casefold())
+            if partner is None:
+                error(
+                    "partners",
+                    _(
+                        "Samarbejdspartneren '%(name)s' findes ikke i kommunen. En administrator "
+                        "kan oprette den."
+                    )
+                    % {"name": name},
+                )
+            elif partner not in partners:
+                partners.append(partner)
+
+        if not errors:
+            errors += self._model_errors(number, result)
+        if errors:
+            return None, errors
+        change = _RowChange(number, activity, result, themes, partners)
+        if activity is not None:
+            change.changed = self._differs(activity, change)
+        return change, []
+
+    def _model_errors(self, number: int, values: dict) -> list[RowError]:
+        """The model's own field rules, as a last check (lengths, digits, choices)."""
+        candidate = Activity(plan=self.plan, **values)
+        try:
+            # The plan and the owner are checked above; excluding them saves two queries a row.
+            candidate.full_clean(
+                exclude=["plan", "owner"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as problem:
+            return [
+                RowError(number, HEADERS.get(name, name), " ".join(messages))
+                for name, messages in problem.message_dict.items()
+            ]
+        return []
+
+    @staticmethod
+    def _differs(activity: Activity, change: _RowChange) -> bool:
+        for name in SCALAR_FIELDS:
+            if getattr(activity, name) != change.values[name]:
+                return True
+        if {t.pk for t in activity.themes.all()} != {t.pk for t in change.themes}:
+            return True
+        return {p.pk for p in activity.partners.all()} != {p.pk for p in change.partners}
+
+
+def _apply(changes: list[_RowChange], *, plan: Plan, user, result: ImportResult) -> None:
+    reason = _("Importeret fra Excel")
+    next_order = (Activity.objects.filter(plan=plan).aggregate(Max("order"))["order__max"] or 0) + 1
+    with transaction.atomic():
+        for change in changes:
+            activity = change.activity
+            if activity is None:
+                activity = Activity(plan=plan, order=next_order, **change.values)
+                next_order += 1
+                activity._history_user = user
+                activity._change_reason = reason
+                activity.save()
+                if change.themes or change.partners:
+                    # The lists need the activity's id: set them, then write a second history
+                    # row that records them.
+                    activity.skip_history_when_saving = True
+                    try:
+                        activity.themes.set(change.themes)
+                        activity.partners.set(change.partners)
+                    finally:
+                        del activity.skip_history_when_saving
+                    activity.save()
+                result.created.append(activity)
+                continue
+            if not change.changed:
+                result.unchanged.append(activity)
+                continue
+            try:
+                claim_next_version(activity, expected_version=activity.version, message="")
+            except ConcurrentEditError as error:
+                raise _Conflict(change.row) from error
+            for name, value in change.values.items():
+                setattr(activity, name, value)
+            activity.skip_history_when_saving = True
+            try:
+                activity.themes.set(change.themes)
+                activity.partners.set(change.partners)
+            finally:
+                del activity.skip_history_when_saving
+            activity._history_user = user
+            activity._change_reason = reason
+            activity.save()
+            result.updated.append(activity)
+
+
+def import_activities(*, plan: Plan, user, file, filename: str) -> ImportResult:
+    """Create and update `plan`'s activities from the .xlsx `file`; all rows or none.
+
+    `file` is a binary file object (an upload); at most 5 MB of it is read. Returns an
+    ImportResult; nothing is saved unless `result.ok`. Side effects when saved: the activities,
+    their theme and partner lists, a `version` bump on each changed activity, and history rows
+    naming `user` with the reason "Importeret fra Excel".
+    """
+    result = ImportResult()
+    try:
+        workbook = _open_workbook(_read_upload(file, filename))
+        try:
+            positions, rows = _read_rows(_sheet(workbook))
+        finally:
+            workbook.close()
+    except FileError as problem:
+        result.file_error = str(problem)
+        return result
+    result.row_count = len(rows)
+    reader = _RowReader(plan)
+    changes: list[_RowChange] = []
+    for number, values in rows:
+        change, errors = reader.read(number, values, positions)
+        result.errors += errors
+        if change is not None:
+            changes.append(change)
+    result.planned_creates = sum(1 for c in changes if c.activity is None)
+    result.planned_updates = sum(1 for c in changes if c.activity is not None and c.changed)
+    if result.errors:
+        return result
+    try:
+        _apply(changes, plan=plan, user=user, result=result)
+    except _Conflict as conflict:
+        result.created, result.updated, result.unchanged = [], [], []
+        result.file_error = _(
+            "Aktiviteten i række %(row)s blev ændret af en anden under importen. Intet er gemt: "
+            "eksportér arket igen og ret i den nye udgave."
+        ) % {"row": conflict.args[0]}
+    return result
