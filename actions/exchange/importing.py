@@ -32,7 +32,7 @@ from actions.exchange.reading import (
     _text,
 )
 from actions.models import Activity, Partner
-from actions.periods import PeriodError, parse_period
+from actions.periods import PeriodError, period_dates
 from core.concurrency import ConcurrentEditError, claim_next_version
 from core.locale import NumberError
 from core.models import User
@@ -190,18 +190,12 @@ class _RowReader:
             except ValueError:
                 error(key, _("Skriv en dato, fx 31-12-2016."))
                 dates[key] = None
-        text = result["period_text"]
-        if text and (activity is None or text != (activity.period_text or "")):
-            try:
-                period = parse_period(text)
-            except PeriodError as problem:
-                error("period_text", str(problem))
-            else:
-                parsed = {"starts_on": period.starts_on, "ends_on": period.ends_on}
-                for key, value in parsed.items():
-                    typed = dates[key]
-                    if typed is None or (activity is not None and typed == getattr(activity, key)):
-                        dates[key] = value
+        try:
+            dates["starts_on"], dates["ends_on"] = period_dates(
+                result["period_text"], dates["starts_on"], dates["ends_on"], current=activity
+            )
+        except PeriodError as problem:
+            error("period_text", str(problem))
         result.update(dates)
         if dates["starts_on"] and dates["ends_on"] and dates["ends_on"] < dates["starts_on"]:
             error(

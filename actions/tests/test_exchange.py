@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from actions import exchange
-from actions.exchange import importing
 from actions.enums import ActivityStatus
+from actions.exchange import importing
 from actions.models import Activity
 from actions.tests.factories import ActionPlanFactory, ActivityFactory, PartnerFactory
 from core.tests.factories import MembershipFactory, UserFactory
