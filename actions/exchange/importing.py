@@ -7,7 +7,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,8 @@ from actions.exchange.reading import (
 )
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, period_dates
-from core.concurrency import ConcurrentEditError, claim_next_version
+from actions.services import create_activity, update_activity
+from core.concurrency import ConcurrentEditError
 from core.locale import NumberError
 from core.models import User
 from strategy.models import Plan, Theme
@@ -77,7 +77,19 @@ class ImportResult:
 
 
 class _Conflict(Exception):
-    pass
+    """Someone saved an activity between reading the rows and applying them."""
+
+
+class _Refused(Exception):
+    """A service refused a row while applying; the argument is the row's errors."""
+
+
+def _errors_of(number: int, error: ValidationError) -> list[RowError]:
+    """A model's or service's ValidationError as errors of row `number`, by column header."""
+    return [
+        RowError(number, HEADERS.get(name, ""), " ".join(messages))
+        for name, messages in error.message_dict.items()
+    ]
 
 
 @dataclass
@@ -88,6 +100,7 @@ class _RowChange:
     themes: list[Theme]
     partners: list[Partner]
     changed: bool = True
+    expected_version: int | None = None
 
 
 class _RowReader:
@@ -266,6 +279,7 @@ class _RowReader:
         change = _RowChange(number, activity, result, themes, partners)
         if activity is not None:
             change.changed = self._differs(activity, change)
+            change.expected_version = activity.version
         return change, []
 
     def _model_errors(self, number: int, values: dict) -> list[RowError]:
@@ -277,10 +291,7 @@ class _RowReader:
                 exclude=["plan", "owner"], validate_unique=False, validate_constraints=False
             )
         except ValidationError as problem:
-            return [
-                RowError(number, HEADERS.get(name, name), " ".join(messages))
-                for name, messages in problem.message_dict.items()
-            ]
+            return _errors_of(number, problem)
         return []
 
     @staticmethod
@@ -294,48 +305,40 @@ class _RowReader:
 
 
 def _apply(changes: list[_RowChange], *, plan: Plan, user, result: ImportResult) -> None:
+    """Apply every change through the activity services, in one transaction: an edit by someone
+    else (ConcurrentEditError) or a value the service refuses (ValidationError) in any row takes
+    back the rows applied before it."""
     reason = _("Importeret fra Excel")
-    next_order = (Activity.objects.filter(plan=plan).aggregate(Max("order"))["order__max"] or 0) + 1
     with transaction.atomic():
         for change in changes:
-            activity = change.activity
-            if activity is None:
-                activity = Activity(plan=plan, order=next_order, **change.values)
-                next_order += 1
-                activity._history_user = user
-                activity._change_reason = reason
-                activity.save()
-                if change.themes or change.partners:
-                    # The lists need the activity's id: set them, then write a second history
-                    # row that records them.
-                    activity.skip_history_when_saving = True
-                    try:
-                        activity.themes.set(change.themes)
-                        activity.partners.set(change.partners)
-                    finally:
-                        del activity.skip_history_when_saving
-                    activity.save()
-                result.created.append(activity)
-                continue
-            if not change.changed:
-                result.unchanged.append(activity)
-                continue
             try:
-                claim_next_version(activity, expected_version=activity.version, message="")
+                if change.activity is None:
+                    activity = create_activity(
+                        plan=plan,
+                        user=user,
+                        values=change.values,
+                        themes=change.themes,
+                        partners=change.partners,
+                        reason=reason,
+                    )
+                    result.created.append(activity)
+                elif not change.changed:
+                    result.unchanged.append(change.activity)
+                else:
+                    activity = update_activity(
+                        activity=change.activity,
+                        user=user,
+                        expected_version=change.expected_version,
+                        changes=change.values,
+                        themes=change.themes,
+                        partners=change.partners,
+                        reason=reason,
+                    )
+                    result.updated.append(activity)
             except ConcurrentEditError as error:
                 raise _Conflict(change.row) from error
-            for name, value in change.values.items():
-                setattr(activity, name, value)
-            activity.skip_history_when_saving = True
-            try:
-                activity.themes.set(change.themes)
-                activity.partners.set(change.partners)
-            finally:
-                del activity.skip_history_when_saving
-            activity._history_user = user
-            activity._change_reason = reason
-            activity.save()
-            result.updated.append(activity)
+            except ValidationError as error:
+                raise _Refused(_errors_of(change.row, error)) from error
 
 
 def import_activities(*, plan: Plan, user, file, filename: str) -> ImportResult:
@@ -370,6 +373,9 @@ def import_activities(*, plan: Plan, user, file, filename: str) -> ImportResult:
         return result
     try:
         _apply(changes, plan=plan, user=user, result=result)
+    except _Refused as refused:
+        result.created, result.updated, result.unchanged = [], [], []
+        result.errors = refused.args[0]
     except _Conflict as conflict:
         result.created, result.updated, result.unchanged = [], [], []
         result.file_error = _(

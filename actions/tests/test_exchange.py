@@ -618,3 +618,31 @@ def test_an_edit_by_someone_else_during_the_import_saves_nothing(plan, setup, st
         setup["other_plan"].title,
     ]
     assert history_count == before[1]
+
+
+def test_a_row_the_service_refuses_during_the_import_saves_nothing(plan, setup, staff, monkeypatch):
+    colleague = UserFactory(username="mette")
+    membership = MembershipFactory(user=colleague, municipality=plan.municipality)
+    workbook = exported(plan)
+    set_row(workbook["Aktiviteter"], 2, Titel="Min ændring")
+    set_row(workbook["Aktiviteter"], 4, Titel="Ny aktivitet", Ansvarlig="mette")
+    set_row(workbook["Aktiviteter"], 5, Titel="Endnu en ny")
+    read = importing._RowReader.read
+
+    def read_then_mette_leaves(self, number, *args, **kwargs):
+        outcome = read(self, number, *args, **kwargs)
+        if number == 5:  # after the rows are read, before they are applied
+            membership.delete()
+        return outcome
+
+    monkeypatch.setattr(importing._RowReader, "read", read_then_mette_leaves)
+    before = snapshot()
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (4, "Ansvarlig", "Vælg en ansvarlig, der er bruger i kommunen.")
+    ]
+    assert (result.created, result.updated, result.unchanged) == ([], [], [])
+    # Row 2 was saved before row 4 was refused: the transaction took it back.
+    assert snapshot() == before
