@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+
+from actions.models import Activity
+from core.bounds import largest_value
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
@@ -19,11 +21,16 @@ TEXT_DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
 
 @dataclass(frozen=True)
 class Column:
+    """One column of the sheet. `kind` says how a cell is read: "id", "text", "names" (a list
+    separated by semicolons), "date" or "number"."""
+
     key: str
     header: str
     width: int
     explanation: str
     number_format: str = ""
+    kind: str = "text"
+    hidden: bool = False
 
 
 COLUMNS = [
@@ -33,6 +40,7 @@ COLUMNS = [
         8,
         "Aktivitetens nummer i Kurs. Ændr det ikke. Lad det være tomt i en ny række for at "
         "oprette en ny aktivitet.",
+        kind="id",
     ),
     Column("title", "Titel", 50, "Aktivitetens titel. Skal udfyldes (højst 500 tegn)."),
     Column("description", "Beskrivelse", 60, "Beskrivelse af aktiviteten. Valgfri."),
@@ -41,6 +49,7 @@ COLUMNS = [
         "Temaer",
         30,
         "Planens temaer/indsatsområder, adskilt med semikolon (;). Navnene skal findes i planen.",
+        kind="names",
     ),
     Column(
         "period_text",
@@ -49,9 +58,14 @@ COLUMNS = [
         "Perioden som i dokumentet, fx '4. kvartal 2008', 'foråret 2009', 'oktober 2014' eller "
         "'2007-09'. En ny eller ændret periode giver Start og Slut.",
     ),
-    Column("starts_on", "Start", 12, "Første dag (dato). Valgfri.", DATE_FORMAT),
+    Column("starts_on", "Start", 12, "Første dag (dato). Valgfri.", DATE_FORMAT, kind="date"),
     Column(
-        "ends_on", "Slut", 12, "Sidste dag og frist (dato). Må ikke ligge før Start.", DATE_FORMAT
+        "ends_on",
+        "Slut",
+        12,
+        "Sidste dag og frist (dato). Må ikke ligge før Start.",
+        DATE_FORMAT,
+        kind="date",
     ),
     Column(
         "status",
@@ -73,11 +87,46 @@ COLUMNS = [
         35,
         "Kommunens samarbejdspartnere, adskilt med semikolon (;). Partnerne skal være oprettet i "
         "Kurs i forvejen; importen opretter ikke nye.",
+        kind="names",
     ),
-    Column("budget", "Budget", 14, "Budget i kroner. Et tal, 0 eller mere.", MONEY_FORMAT),
-    Column("spent", "Forbrug", 14, "Forbrug i kroner. Et tal, 0 eller mere.", MONEY_FORMAT),
-    Column("hours", "Timer", 10, "Timer. Et tal, 0 eller mere.", HOURS_FORMAT),
+    Column(
+        "budget",
+        "Budget",
+        14,
+        "Budget i kroner. Et tal, 0 eller mere.",
+        MONEY_FORMAT,
+        kind="number",
+    ),
+    Column(
+        "spent",
+        "Forbrug",
+        14,
+        "Forbrug i kroner. Et tal, 0 eller mere.",
+        MONEY_FORMAT,
+        kind="number",
+    ),
+    Column("hours", "Timer", 10, "Timer. Et tal, 0 eller mere.", HOURS_FORMAT, kind="number"),
+    Column(
+        "version",
+        "Version",
+        9,
+        "Aktivitetens version i Kurs, da arket blev eksporteret (skjult kolonne). Ændr den ikke: "
+        "er aktiviteten ændret i Kurs siden, og har du også ændret rækken, afviser importen "
+        "rækken i stedet for at overskrive den andens ændring.",
+        kind="id",
+        hidden=True,
+    ),
+    Column(
+        "check",
+        "Kontrolsum",
+        18,
+        "Et fingeraftryk af rækken, som den blev eksporteret (skjult kolonne). Ændr det ikke: "
+        "det viser importen, om du har ændret rækken. En uændret række lader importen være.",
+        hidden=True,
+    ),
 ]
+# The columns that say what the row was when exported; a sheet without them is too old to import.
+EXPORT_MARKS = ("version", "check")
 HEADERS = {column.key: column.header for column in COLUMNS}
 SCALAR_FIELDS = [
     "title",
@@ -92,6 +141,14 @@ SCALAR_FIELDS = [
     "spent",
     "hours",
 ]
-NUMBER_PLACES = {"budget": 2, "spent": 2, "hours": 1}
-NUMBER_LIMITS = {"budget": Decimal(10) ** 12, "spent": Decimal(10) ** 12, "hours": Decimal(10) ** 9}
+# A number's decimal places and largest value are the model field's.
+NUMBER_PLACES = {
+    column.key: Activity._meta.get_field(column.key).decimal_places
+    for column in COLUMNS
+    if column.kind == "number"
+}
+NUMBER_LIMITS = {
+    key: largest_value(Activity._meta.get_field(key).max_digits, places)
+    for key, places in NUMBER_PLACES.items()
+}
 TEXT_LIMITS = {"title": 500, "period_text": 100, "responsible_unit": 200}

@@ -22,6 +22,7 @@ from actions.exchange.columns import (
     MAX_ROWS,
     SHEET_TITLE,
 )
+from actions.exchange.reading import row_fingerprint
 from actions.models import Activity, Partner
 from strategy.models import Plan, Theme
 
@@ -68,7 +69,9 @@ def export_workbook(*, plan: Plan) -> bytes:
             cell = sheet.cell(row=1, column=index, value=column.header)
             cell.font = header_font
             cell.fill = header_fill
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
+            dimension = sheet.column_dimensions[get_column_letter(index)]
+            dimension.width = column.width
+            dimension.hidden = column.hidden
         for row, activity in enumerate(_export_activities(plan), start=2):
             values = {
                 "id": activity.pk,
@@ -85,14 +88,19 @@ def export_workbook(*, plan: Plan) -> bytes:
                 "budget": activity.budget,
                 "spent": activity.spent,
                 "hours": activity.hours,
+                "version": activity.version,
             }
+            written = {}
             for index, column in enumerate(COLUMNS, start=1):
-                value = values[column.key]
                 cell = sheet.cell(row=row, column=index)
+                # The checksum is of the cells as written, so that the import can tell
+                # whether anyone changed them.
+                value = row_fingerprint(written) if column.key == "check" else values[column.key]
                 if isinstance(value, str):
                     _write_text(cell, value)
                 else:
                     cell.value = value
+                written[column.key] = cell.value
                 if column.number_format:
                     cell.number_format = column.number_format
                 if column.key == "description":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actions.enums import ActivityStatus
@@ -29,12 +31,13 @@ from actions.exchange.reading import (
     _read_upload,
     _sheet,
     _text,
+    row_fingerprint,
 )
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, period_dates
 from actions.services import create_activity, update_activity
 from core.concurrency import ConcurrentEditError
-from core.locale import NumberError
+from core.locale import NumberError, format_date
 from core.models import User
 from strategy.models import Plan, Theme
 
@@ -93,6 +96,17 @@ def _errors_of(number: int, error: ValidationError) -> list[RowError]:
 
 
 @dataclass
+class _RowOutcome:
+    """What reading one row gave: the change to apply, the row's errors, and the activity when
+    it was changed in Kurs after the export while the row was changed in the sheet."""
+
+    row: int
+    change: _RowChange | None
+    errors: list[RowError] = field(default_factory=list)
+    conflict: Activity | None = None
+
+
+@dataclass
 class _RowChange:
     row: int
     activity: Activity | None
@@ -135,43 +149,38 @@ class _RowReader:
         self.statuses.update({s.value: s.value for s in ActivityStatus})
         self.seen_ids: dict[int, int] = {}
 
-    def read(self, number: int, values: tuple, positions: dict[str, int]):
+    def read(self, number: int, values: tuple, positions: dict[str, int]) -> _RowOutcome:
+        """Row `number`'s change, its errors, and the activity when it conflicts with an edit
+        made in Kurs after the export."""
         errors: list[RowError] = []
+        cells = {
+            key: values[index] if index < len(values) else None for key, index in positions.items()
+        }
 
         def cell(key):
-            index = positions[key]
-            return values[index] if index < len(values) else None
+            return cells[key]
 
         def error(key, message):
             errors.append(RowError(number, HEADERS[key], message))
 
-        activity = None
-        try:
-            activity_id = _parse_id(cell("id"))
-        except ValueError:
-            error("id", _("ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet."))
-            activity_id = None
-        else:
-            if activity_id is not None:
-                activity = self.activities.get(activity_id)
-                if activity is None:
-                    error(
-                        "id",
-                        _(
-                            "Der er ingen aktivitet med ID %(id)s i denne plan. Lad ID være "
-                            "tomt for at oprette en ny aktivitet."
-                        )
-                        % {"id": activity_id},
+        activity = self._activity(number, cell("id"), error)
+        exported_version = None
+        if activity is not None:
+            with contextlib.suppress(ValueError):
+                exported_version = _parse_id(cell("version"))
+            if exported_version is None:
+                error(
+                    "id",
+                    _(
+                        "Rækken mangler aktivitetens version fra eksporten (den skjulte kolonne "
+                        "%(column)s). Eksportér planens aktiviteter igen, og ret i det nye ark."
                     )
-                elif activity_id in self.seen_ids:
-                    error(
-                        "id",
-                        _("ID %(id)s står også i række %(row)s.")
-                        % {"id": activity_id, "row": self.seen_ids[activity_id]},
-                    )
-                    activity = None
-                else:
-                    self.seen_ids[activity_id] = number
+                    % {"column": HEADERS["version"]},
+                )
+            elif _text(cell("check")) == row_fingerprint(cells):
+                # Not edited in the sheet: left alone, also when Kurs has changed it since.
+                unchanged = _RowChange(number, activity, {}, [], [], changed=False)
+                return _RowOutcome(number, unchanged)
 
         result = {}
         for key in ("title", "description", "period_text", "responsible_unit"):
@@ -231,7 +240,7 @@ class _RowReader:
                     error(key, _("Må ikke være negativ."))
                     continue
                 amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-                if amount >= NUMBER_LIMITS[key]:
+                if amount > NUMBER_LIMITS[key]:
                     error(key, _("Tallet er for stort."))
                     continue
             result[key] = amount
@@ -274,13 +283,46 @@ class _RowReader:
 
         if not errors:
             errors += self._model_errors(number, result)
-        if errors:
-            return None, errors
-        change = _RowChange(number, activity, result, themes, partners)
-        if activity is not None:
-            change.changed = self._differs(activity, change)
-            change.expected_version = activity.version
-        return change, []
+        change = None
+        if not errors:
+            change = _RowChange(number, activity, result, themes, partners)
+            if activity is not None:
+                change.changed = self._differs(activity, change)
+                change.expected_version = exported_version
+        stale = activity is not None and exported_version not in (None, activity.version)
+        if stale and (errors or change.changed):
+            return _RowOutcome(number, None, errors, conflict=activity)
+        return _RowOutcome(number, change, errors)
+
+    def _activity(self, number: int, value, error) -> Activity | None:
+        """The plan's activity the ID cell names; None for a new row or when it names none."""
+        try:
+            activity_id = _parse_id(value)
+        except ValueError:
+            error("id", _("ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet."))
+            return None
+        if activity_id is None:
+            return None
+        activity = self.activities.get(activity_id)
+        if activity is None:
+            error(
+                "id",
+                _(
+                    "Der er ingen aktivitet med ID %(id)s i denne plan. Lad ID være "
+                    "tomt for at oprette en ny aktivitet."
+                )
+                % {"id": activity_id},
+            )
+        elif activity_id in self.seen_ids:
+            error(
+                "id",
+                _("ID %(id)s står også i række %(row)s.")
+                % {"id": activity_id, "row": self.seen_ids[activity_id]},
+            )
+            return None
+        else:
+            self.seen_ids[activity_id] = number
+        return activity
 
     def _model_errors(self, number: int, values: dict) -> list[RowError]:
         """The model's own field rules, as a last check (lengths, digits, choices)."""
@@ -302,6 +344,52 @@ class _RowReader:
         if {t.pk for t in activity.themes.all()} != {t.pk for t in change.themes}:
             return True
         return {p.pk for p in activity.partners.all()} != {p.pk for p in change.partners}
+
+
+def _conflict_messages(activities: list[Activity]) -> dict[int, str]:
+    """For each activity changed in Kurs since the export, the row error that says so, naming
+    who changed it last and when (from its newest change in the history, read in one query)."""
+    if not activities:
+        return {}
+    newest = (
+        Activity.history.filter(id=OuterRef("id"), history_type="~")
+        .order_by("-history_id")
+        .values("history_id")[:1]
+    )
+    records = {
+        record.id: record
+        for record in Activity.history.filter(
+            id__in=[a.pk for a in activities], history_id=Subquery(newest)
+        ).select_related("history_user")
+    }
+    advice = _("Eksportér arket igen, og ret i den nye udgave, så ændringen ikke overskrives.")
+    messages = {}
+    for activity in activities:
+        record = records.get(activity.pk)
+        if record is None:
+            changed = _("Aktiviteten er ændret i Kurs, efter arket blev eksporteret.")
+        else:
+            when = timezone.localtime(record.history_date)
+            details = {
+                "user": record.history_user,
+                "when": _("%(date)s kl. %(time)s")
+                % {"date": format_date(when), "time": when.strftime("%H:%M")},
+            }
+            if record.history_user is not None:
+                changed = (
+                    _(
+                        "Aktiviteten er ændret i Kurs af %(user)s den %(when)s, efter arket blev "
+                        "eksporteret."
+                    )
+                    % details
+                )
+            else:
+                changed = (
+                    _("Aktiviteten er ændret i Kurs den %(when)s, efter arket blev eksporteret.")
+                    % details
+                )
+        messages[activity.pk] = f"{changed} {advice}"
+    return messages
 
 
 def _apply(changes: list[_RowChange], *, plan: Plan, user, result: ImportResult) -> None:
@@ -361,12 +449,16 @@ def import_activities(*, plan: Plan, user, file, filename: str) -> ImportResult:
         return result
     result.row_count = len(rows)
     reader = _RowReader(plan)
+    outcomes = [reader.read(number, values, positions) for number, values in rows]
+    conflicts = _conflict_messages([o.conflict for o in outcomes if o.conflict is not None])
     changes: list[_RowChange] = []
-    for number, values in rows:
-        change, errors = reader.read(number, values, positions)
-        result.errors += errors
-        if change is not None:
-            changes.append(change)
+    for outcome in outcomes:
+        if outcome.conflict is not None:
+            message = conflicts[outcome.conflict.pk]
+            result.errors.append(RowError(outcome.row, HEADERS["id"], message))
+        result.errors += outcome.errors
+        if outcome.change is not None:
+            changes.append(outcome.change)
     result.planned_creates = sum(1 for c in changes if c.activity is None)
     result.planned_updates = sum(1 for c in changes if c.activity is not None and c.changed)
     if result.errors:

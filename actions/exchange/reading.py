@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from actions.exchange.columns import (
     COLUMNS,
+    EXPORT_MARKS,
+    HEADERS,
     LIST_SEPARATOR,
     MAX_PHYSICAL_ROWS,
     MAX_ROWS,
     MAX_UPLOAD_BYTES,
+    NUMBER_PLACES,
     SHEET_TITLE,
     TEXT_DATE_FORMATS,
 )
+from core.ids import parse_id
 from core.locale import NumberError, parse_decimal
 
 
@@ -107,11 +112,20 @@ def _read_rows(sheet) -> tuple[dict[str, int], list[tuple[int, tuple]]]:
                 "Eksportér planens aktiviteter til Excel, og brug det ark."
             )
         )
-    missing = [column.header for column in COLUMNS if column.key not in positions]
+    missing = [column for column in COLUMNS if column.key not in positions]
+    if missing and all(column.key in EXPORT_MARKS for column in missing):
+        raise FileError(
+            _(
+                "Arket er eksporteret fra en ældre udgave af Kurs og har ikke kolonnerne "
+                "%(version)s og %(check)s, som viser, om aktiviteterne er ændret i Kurs siden. "
+                "Eksportér planens aktiviteter igen, og ret i det nye ark."
+            )
+            % {"version": HEADERS["version"], "check": HEADERS["check"]}
+        )
     if missing:
         raise FileError(
             _("Arket mangler kolonnerne: %(columns)s. Overskrifterne skal stå i række 1.")
-            % {"columns": ", ".join(missing)}
+            % {"columns": ", ".join(column.header for column in missing)}
         )
     data_rows = []
     for number, values in enumerate(rows, start=2):
@@ -129,6 +143,7 @@ def _read_rows(sheet) -> tuple[dict[str, int], list[tuple[int, tuple]]]:
 
 
 def _text(value) -> str:
+    """A cell as text, stripped, with line breaks as "\n" (a browser sends "\r\n")."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -137,7 +152,35 @@ def _text(value) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return str(value).strip()
+    return str(value).strip().replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _normalised(column, value) -> str:
+    """A cell as the import reads it, in a form that a save in Excel or LibreOffice keeps: a
+    date without its time, a number rounded to the field's places, text as `_text` gives it."""
+    if column.kind == "date" and isinstance(value, date):
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    if column.kind == "number" and isinstance(value, int | float | Decimal):
+        try:
+            number = Decimal(str(value)).quantize(Decimal(1).scaleb(-NUMBER_PLACES[column.key]))
+        except InvalidOperation:
+            return _text(value)
+        return str(number)
+    return _text(value)
+
+
+def row_fingerprint(cells: dict) -> str:
+    """A short fingerprint of a row's content (its cells by column key, ID and version aside).
+
+    The export writes it into the row's "Kontrolsum" cell; the import computes it again, and a
+    row whose fingerprint is unchanged was not edited in the sheet.
+    """
+    content = "\x1f".join(
+        _normalised(column, cells.get(column.key))
+        for column in COLUMNS
+        if column.kind != "id" and column.key != "check"
+    )
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
 def _names(value) -> list[str]:
@@ -145,20 +188,15 @@ def _names(value) -> list[str]:
 
 
 def _parse_id(value) -> int | None:
+    """An ID or version cell: None when empty; ValueError unless it is an id (`core.ids`)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
-        raise ValueError
-    if isinstance(value, float):
-        if not value.is_integer():
-            raise ValueError
-        return int(value)
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if not text.isdigit():
-        raise ValueError
-    return int(text)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    number = None if isinstance(value, float) else parse_id(value)
+    if number is None:
+        raise ValueError(value)
+    return number
 
 
 def _parse_date(value) -> date | None:
