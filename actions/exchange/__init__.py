@@ -24,7 +24,7 @@ Decisions:
 - Columns are found by their header, in any order; extra columns are ignored.
 """
 
-from actions.exchange.columns import COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES
+from actions.exchange.columns import COLUMNS
 from actions.exchange.exporting import (
     XLSX_CONTENT_TYPE,
     export_filename,
@@ -32,6 +32,7 @@ from actions.exchange.exporting import (
     plan_slug,
 )
 from actions.exchange.importing import ImportResult, RowError, import_activities
+from actions.exchange.reading import MAX_ROWS, MAX_UPLOAD_BYTES
 
 __all__ = [
     "COLUMNS",

@@ -7,16 +7,12 @@ from dataclasses import dataclass
 from actions.models import Activity
 from core.bounds import largest_value
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2000
-MAX_PHYSICAL_ROWS = 10 * MAX_ROWS  # blank rows included
 SHEET_TITLE = "Aktiviteter"
 GUIDE_TITLE = "Vejledning"
 LIST_SEPARATOR = ";"
 DATE_FORMAT = "dd-mm-yyyy"
 MONEY_FORMAT = "#,##0"
 HOURS_FORMAT = "#,##0.0"
-TEXT_DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
 
 
 @dataclass(frozen=True)

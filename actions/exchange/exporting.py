@@ -19,10 +19,9 @@ from actions.exchange.columns import (
     COLUMNS,
     GUIDE_TITLE,
     LIST_SEPARATOR,
-    MAX_ROWS,
     SHEET_TITLE,
 )
-from actions.exchange.reading import row_fingerprint
+from actions.exchange.reading import MAX_ROWS, row_fingerprint
 from actions.models import Activity, Partner
 from strategy.models import Plan, Theme
 

@@ -23,14 +23,11 @@ from actions.exchange.columns import (
 from actions.exchange.reading import (
     FileError,
     _names,
-    _open_workbook,
     _parse_date,
     _parse_id,
     _parse_number,
-    _read_rows,
-    _read_upload,
-    _sheet,
     _text,
+    read_sheet,
     row_fingerprint,
 )
 from actions.models import Activity, Partner
@@ -149,19 +146,30 @@ class _RowReader:
         self.statuses.update({s.value: s.value for s in ActivityStatus})
         self.seen_ids: dict[int, int] = {}
 
-    def read(self, number: int, values: tuple, positions: dict[str, int]) -> _RowOutcome:
+    def read(
+        self, number: int, values: tuple, positions: dict[str, int], formulas: set[str]
+    ) -> _RowOutcome:
         """Row `number`'s change, its errors, and the activity when it conflicts with an edit
-        made in Kurs after the export."""
+        made in Kurs after the export. `formulas` are the keys of cells holding a formula."""
         errors: list[RowError] = []
         cells = {
             key: values[index] if index < len(values) else None for key, index in positions.items()
         }
+        unreadable = set()  # cells with one error that says all, read as empty
 
         def cell(key):
-            return cells[key]
+            return None if key in unreadable else cells[key]
 
         def error(key, message):
-            errors.append(RowError(number, HEADERS[key], message))
+            if key not in unreadable:
+                errors.append(RowError(number, HEADERS[key], message))
+
+        for key in sorted(formulas, key=list(HEADERS).index):
+            error(
+                key,
+                _("Cellen indeholder en formel. Skriv selve værdien: importen læser ikke formler."),
+            )
+            unreadable.add(key)
 
         activity = self._activity(number, cell("id"), error)
         exported_version = None
@@ -177,7 +185,7 @@ class _RowReader:
                     )
                     % {"column": HEADERS["version"]},
                 )
-            elif _text(cell("check")) == row_fingerprint(cells):
+            elif not errors and _text(cell("check")) == row_fingerprint(cells):
                 # Not edited in the sheet: left alone, also when Kurs has changed it since.
                 unchanged = _RowChange(number, activity, {}, [], [], changed=False)
                 return _RowOutcome(number, unchanged)
@@ -439,17 +447,16 @@ def import_activities(*, plan: Plan, user, file, filename: str) -> ImportResult:
     """
     result = ImportResult()
     try:
-        workbook = _open_workbook(_read_upload(file, filename))
-        try:
-            positions, rows = _read_rows(_sheet(workbook))
-        finally:
-            workbook.close()
+        sheet = read_sheet(file, filename)
     except FileError as problem:
         result.file_error = str(problem)
         return result
-    result.row_count = len(rows)
+    result.row_count = len(sheet.rows)
     reader = _RowReader(plan)
-    outcomes = [reader.read(number, values, positions) for number, values in rows]
+    outcomes = [
+        reader.read(number, values, sheet.positions, sheet.formula_keys(number))
+        for number, values in sheet.rows
+    ]
     conflicts = _conflict_messages([o.conflict for o in outcomes if o.conflict is not None])
     changes: list[_RowChange] = []
     for outcome in outcomes:

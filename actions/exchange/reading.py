@@ -5,30 +5,88 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import zipfile
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from actions.exchange.columns import (
     COLUMNS,
     EXPORT_MARKS,
     HEADERS,
     LIST_SEPARATOR,
-    MAX_PHYSICAL_ROWS,
-    MAX_ROWS,
-    MAX_UPLOAD_BYTES,
     NUMBER_PLACES,
     SHEET_TITLE,
-    TEXT_DATE_FORMATS,
 )
 from core.ids import parse_id
-from core.locale import NumberError, parse_decimal
+from core.locale import NumberError, format_number, parse_decimal
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 2000
+MAX_PHYSICAL_ROWS = 10 * MAX_ROWS  # blank rows included
+# Unpacked, a sheet of 2,000 activities with long descriptions takes about 20 MB.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+# Sheets pack 5 to 20 times, a sheet of 2,000 equal long texts 150 times; a zip bomb 1,000 times.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM = 1024 * 1024
+MAX_PARTS = 500
+# Kurs' columns (A-P) and room for a few of the user's own; content further right is refused.
+MAX_COLUMNS = 26
+TEXT_DATE_FORMATS = ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d")
 
 
 class FileError(Exception):
     """A problem with the whole file; the message is for the user."""
+
+
+CANNOT_OPEN = gettext_lazy(
+    "Filen kan ikke åbnes som et Excel-regneark. Den skal være gemt som Excel-projektmappe "
+    "(.xlsx) – en omdøbt tekst- eller CSV-fil kan ikke bruges."
+)
+DAMAGED = gettext_lazy("Regnearket er beskadiget og kan ikke læses.")
+
+
+@dataclass
+class Sheet:
+    """What the import reads of an uploaded sheet: the column index (from 0) of each column
+    key, the rows with content and their Excel row numbers, and the cells holding a formula."""
+
+    positions: dict[str, int]
+    rows: list[tuple[int, tuple]]
+    formulas: set[tuple[int, int]]
+
+    def formula_keys(self, number: int) -> set[str]:
+        """The keys of row `number`'s cells that hold a formula."""
+        return {
+            key for key, index in self.positions.items() if (number, index + 1) in self.formulas
+        }
+
+
+def read_sheet(file, filename: str) -> Sheet:
+    """Check the upload and read its activity sheet; FileError for a file that cannot be used.
+
+    In order, each before anything costly: the name ends in .xlsx; at most 5 MB is read; the
+    archive's declared sizes are bounded (at most 50 MB unpacked, no part packed more than 200
+    times, at most 500 parts); openpyxl opens the workbook (read-only); one streamed pass over
+    the sheet's XML refuses content right of column Z or below row 20,001 and notes formulas;
+    the header row gives the columns; the rows with content, at most 2,000, are read.
+    """
+    data = _read_upload(file, filename)
+    _check_archive(data)
+    workbook = _open_workbook(data)
+    try:
+        sheet = _sheet(workbook)
+        extent = _scan(data, sheet)
+        positions, rows = _read_rows(sheet, extent)
+    finally:
+        workbook.close()
+    return Sheet(positions, rows, extent.formulas)
 
 
 def _read_upload(file, filename: str) -> bytes:
@@ -48,6 +106,34 @@ def _read_upload(file, filename: str) -> bytes:
     return data
 
 
+def _check_archive(data: bytes) -> None:
+    """Refuse a zip bomb before anything is unpacked: the sizes the archive declares for its
+    parts are checked (zipfile stops reading a part at its declared size, so they hold)."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise FileError(CANNOT_OPEN) from error
+    if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise FileError(
+            _(
+                "Regnearket fylder mere end %(size)s MB, når det pakkes ud. Del arket op i flere "
+                "filer, eller fjern billeder og andet, der ikke hører til aktiviteterne."
+            )
+            % {"size": MAX_UNPACKED_BYTES // (1024 * 1024)}
+        )
+    if len(parts) > MAX_PARTS or any(
+        part.file_size > RATIO_CHECKED_FROM
+        and part.file_size > MAX_COMPRESSION_RATIO * max(part.compress_size, 1)
+        for part in parts
+    ):
+        raise FileError(
+            _(
+                "Filen er pakket usædvanligt tæt og ligner ikke et regneark fra Excel. Gem arket "
+                "som Excel-projektmappe (.xlsx) i Excel eller LibreOffice, og prøv igen."
+            )
+        )
+
+
 def _open_workbook(data: bytes):
     """The workbook in `data`, read-only; any failure to read it is the user's file's fault."""
     try:
@@ -55,12 +141,7 @@ def _open_workbook(data: bytes):
         if not workbook.worksheets:
             raise ValueError("no worksheets")
     except Exception as error:  # noqa: BLE001 - an uploaded file can fail in many ways
-        raise FileError(
-            _(
-                "Filen kan ikke åbnes som et Excel-regneark. Den skal være gemt som "
-                "Excel-projektmappe (.xlsx) – en omdøbt tekst- eller CSV-fil kan ikke bruges."
-            )
-        ) from error
+        raise FileError(CANNOT_OPEN) from error
     return workbook
 
 
@@ -71,23 +152,102 @@ def _sheet(workbook):
     return workbook.worksheets[0]
 
 
-def _sheet_rows(sheet):
-    """The sheet's rows as tuples of values; a damaged sheet gives a file error."""
-    rows = sheet.iter_rows(values_only=True)
-    count = 0
+@dataclass
+class _Extent:
+    """What a quick pass over the sheet's XML found: the last row with content, and the cells
+    (row, column; both from 1) that hold a formula."""
+
+    last_row: int = 0
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _scan(data: bytes, sheet) -> _Extent:
+    """Stream the sheet's XML once, before openpyxl reads its rows, and refuse content far to
+    the right (a cell in column XFD would make openpyxl build rows 16,384 cells wide) or far
+    down. Only cells with a value count; an empty formatted cell does not. The pass keeps one
+    row in memory, and it does not trust the sheet's <dimension>, which can be stale.
+    """
+    extent = _Extent()
+    row = column = 0
+    sheet_data = None
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    try:
+        # openpyxl keeps the sheet's part name here; no public API gives it.
+        source = archive.open(sheet._worksheet_path)
+        for event, element in ElementTree.iterparse(source, events=("start", "end")):
+            tag = element.tag.rpartition("}")[2]
+            if event == "start":
+                if tag == "sheetData":
+                    sheet_data = element
+                elif tag == "row":
+                    row = int(element.get("r") or row + 1)
+                    column = 0
+                continue
+            if tag == "c":
+                reference = element.get("r")
+                column = (
+                    column_index_from_string(reference.rstrip("0123456789"))
+                    if reference
+                    else column + 1
+                )
+                children = {child.tag.rpartition("}")[2] for child in element}
+                if children & {"v", "is", "f"}:
+                    _check_place(row, column)
+                    extent.last_row = row
+                    if "f" in children:
+                        extent.formulas.add((row, column))
+                element.clear()
+            elif tag == "row" and sheet_data is not None:
+                sheet_data.clear()
+    except (ElementTree.ParseError, ValueError, KeyError, zipfile.BadZipFile) as error:
+        raise FileError(DAMAGED) from error
+    finally:
+        archive.close()
+    return extent
+
+
+def _check_place(row: int, column: int) -> None:
+    if column > MAX_COLUMNS:
+        raise FileError(
+            _(
+                "Arket har indhold i cellen %(cell)s, langt til højre for Kurs' kolonner. Kurs "
+                "læser kun kolonnerne A-%(last)s: slet indholdet i de andre kolonner, og prøv igen."
+            )
+            % {
+                "cell": f"{get_column_letter(column)}{row}",
+                "last": get_column_letter(MAX_COLUMNS),
+            }
+        )
+    if row > MAX_PHYSICAL_ROWS + 1:
+        raise FileError(
+            _(
+                "Arket har indhold helt nede i række %(row)s. Kurs læser højst %(rows)s rækker: "
+                "slet indholdet længere nede, og prøv igen."
+            )
+            % {
+                "row": format_number(row, code="da"),
+                "rows": format_number(MAX_PHYSICAL_ROWS + 1, code="da"),
+            }
+        )
+
+
+def _sheet_rows(sheet, extent: _Extent):
+    """The sheet's rows as tuples of values, A to the last readable column; a damaged sheet
+    gives a file error. The rows are read as far as the scan found content, whatever the
+    sheet's <dimension> says."""
+    if not extent.last_row:
+        return
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(
+        min_row=1, max_row=extent.last_row, max_col=MAX_COLUMNS, values_only=True
+    )
     while True:
         try:
             values = next(rows)
         except StopIteration:
             return
         except Exception as error:  # noqa: BLE001 - damaged XML inside a valid zip file
-            raise FileError(_("Regnearket er beskadiget og kan ikke læses.")) from error
-        count += 1
-        if count > MAX_PHYSICAL_ROWS:
-            raise FileError(
-                _("Arket har mere end %(count)s aktiviteter. Del det op i flere filer.")
-                % {"count": MAX_ROWS}
-            )
+            raise FileError(DAMAGED) from error
         yield values
 
 
@@ -95,9 +255,9 @@ def _header_key(value) -> str:
     return " ".join(str(value).split()).casefold() if value is not None else ""
 
 
-def _read_rows(sheet) -> tuple[dict[str, int], list[tuple[int, tuple]]]:
+def _read_rows(sheet, extent: _Extent) -> tuple[dict[str, int], list[tuple[int, tuple]]]:
     """The column positions by key, and the non-empty data rows with their Excel row numbers."""
-    rows = _sheet_rows(sheet)
+    rows = _sheet_rows(sheet, extent)
     header = next(rows, None)
     wanted = {column.header.casefold(): column.key for column in COLUMNS}
     positions: dict[str, int] = {}
