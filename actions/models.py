@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -10,6 +10,8 @@ from core.models import Municipality, ScopedQuerySet
 from strategy.models import Goal, Plan, Theme
 
 MONEY = {**MONEY_DIGITS, "validators": [MinValueValidator(0)]}
+# About four pages of text; a TextField's max_length alone is not checked by full_clean.
+DESCRIPTION_MAX_LENGTH = 10_000
 
 
 class Committee(models.Model):
@@ -176,7 +178,12 @@ class Activity(models.Model):
         Goal, blank=True, related_name="activities", verbose_name=_("mål, som aktiviteten tjener")
     )
     title = models.CharField(_("titel"), max_length=500)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(
+        _("beskrivelse"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     is_central = models.BooleanField(
         _("central aktivitet"), default=False, help_text=_("Planens centrale aktiviteter")
     )

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from actions.models import Activity
 from core.bounds import largest_value
+from core.models import User
 
+# An id, a date, a number or a status is never longer than this.
+SHORT_CELL = 30
+# A list of theme or partner names.
+NAMES_CELL = 2000
 SHEET_TITLE = "Aktiviteter"
 GUIDE_TITLE = "Vejledning"
 LIST_SEPARATOR = ";"
@@ -15,10 +20,16 @@ MONEY_FORMAT = "#,##0"
 HOURS_FORMAT = "#,##0.0"
 
 
+def _max_length(key: str) -> int:
+    """The activity field's own limit, so that the sheet and the model agree."""
+    return Activity._meta.get_field(key).max_length
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of the sheet. `kind` says how a cell is read: "id", "text", "names" (a list
-    separated by semicolons), "date" or "number"."""
+    separated by semicolons), "date" or "number"; a cell longer than `max_chars` is refused
+    before it is read further (and never repeated in an error message)."""
 
     key: str
     header: str
@@ -27,6 +38,7 @@ class Column:
     number_format: str = ""
     kind: str = "text"
     hidden: bool = False
+    max_chars: int = SHORT_CELL
 
 
 COLUMNS = [
@@ -38,14 +50,27 @@ COLUMNS = [
         "oprette en ny aktivitet.",
         kind="id",
     ),
-    Column("title", "Titel", 50, "Aktivitetens titel. Skal udfyldes (højst 500 tegn)."),
-    Column("description", "Beskrivelse", 60, "Beskrivelse af aktiviteten. Valgfri."),
+    Column(
+        "title",
+        "Titel",
+        50,
+        "Aktivitetens titel. Skal udfyldes (højst 500 tegn).",
+        max_chars=_max_length("title"),
+    ),
+    Column(
+        "description",
+        "Beskrivelse",
+        60,
+        "Beskrivelse af aktiviteten. Valgfri (højst 10.000 tegn).",
+        max_chars=_max_length("description"),
+    ),
     Column(
         "themes",
         "Temaer",
         30,
         "Planens temaer/indsatsområder, adskilt med semikolon (;). Navnene skal findes i planen.",
         kind="names",
+        max_chars=NAMES_CELL,
     ),
     Column(
         "period_text",
@@ -53,6 +78,7 @@ COLUMNS = [
         18,
         "Perioden som i dokumentet, fx '4. kvartal 2008', 'foråret 2009', 'oktober 2014' eller "
         "'2007-09'. En ny eller ændret periode giver Start og Slut.",
+        max_chars=_max_length("period_text"),
     ),
     Column("starts_on", "Start", 12, "Første dag (dato). Valgfri.", DATE_FORMAT, kind="date"),
     Column(
@@ -69,13 +95,21 @@ COLUMNS = [
         14,
         "En af statusværdierne nedenfor. Tom: en ny aktivitet bliver 'Planlagt', en eksisterende "
         "beholder sin status.",
+        max_chars=50,
     ),
-    Column("responsible_unit", "Ansvarlig enhed", 25, "Den ansvarlige enhed. Valgfri."),
+    Column(
+        "responsible_unit",
+        "Ansvarlig enhed",
+        25,
+        "Den ansvarlige enhed. Valgfri.",
+        max_chars=_max_length("responsible_unit"),
+    ),
     Column(
         "owner",
         "Ansvarlig",
         16,
         "Brugernavnet på den ansvarlige person; skal være bruger i kommunen. Tom: ingen.",
+        max_chars=User._meta.get_field("username").max_length,
     ),
     Column(
         "partners",
@@ -84,6 +118,7 @@ COLUMNS = [
         "Kommunens samarbejdspartnere, adskilt med semikolon (;). Partnerne skal være oprettet i "
         "Kurs i forvejen; importen opretter ikke nye.",
         kind="names",
+        max_chars=NAMES_CELL,
     ),
     Column(
         "budget",
@@ -147,4 +182,3 @@ NUMBER_LIMITS = {
     key: largest_value(Activity._meta.get_field(key).max_digits, places)
     for key, places in NUMBER_PLACES.items()
 }
-TEXT_LIMITS = {"title": 500, "period_text": 100, "responsible_unit": 200}

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 
 from actions.enums import ActivityStatus
 from actions.exchange.columns import (
+    COLUMNS,
     HEADERS,
     NUMBER_LIMITS,
     NUMBER_PLACES,
     SCALAR_FIELDS,
-    TEXT_LIMITS,
 )
 from actions.exchange.reading import (
     FileError,
@@ -34,7 +34,7 @@ from actions.models import Activity, Partner
 from actions.periods import PeriodError, period_dates
 from actions.services import create_activity, update_activity
 from core.concurrency import ConcurrentEditError
-from core.locale import NumberError, format_date
+from core.locale import NumberError, format_date, format_number
 from core.models import User
 from strategy.models import Plan, Theme
 
@@ -164,12 +164,30 @@ class _RowReader:
             if key not in unreadable:
                 errors.append(RowError(number, HEADERS[key], message))
 
-        for key in sorted(formulas, key=list(HEADERS).index):
-            error(
-                key,
-                _("Cellen indeholder en formel. Skriv selve værdien: importen læser ikke formler."),
-            )
-            unreadable.add(key)
+        for column in COLUMNS:
+            if column.key in formulas:
+                error(
+                    column.key,
+                    _(
+                        "Cellen indeholder en formel. Skriv selve værdien: importen læser ikke "
+                        "formler."
+                    ),
+                )
+            elif len(_text(cells.get(column.key))) > column.max_chars:
+                if column.hidden:  # read as empty; the error about that says what to do
+                    unreadable.add(column.key)
+                    continue
+                error(
+                    column.key,
+                    _("Højst %(limit)s tegn; cellen har %(length)s.")
+                    % {
+                        "limit": format_number(column.max_chars, code="da"),
+                        "length": format_number(len(_text(cells[column.key])), code="da"),
+                    },
+                )
+            else:
+                continue
+            unreadable.add(column.key)
 
         activity = self._activity(number, cell("id"), error)
         exported_version = None
@@ -195,9 +213,6 @@ class _RowReader:
             result[key] = _text(cell(key))
         if not result["title"]:
             error("title", _("Titel skal udfyldes."))
-        for key, limit in TEXT_LIMITS.items():
-            if len(result[key]) > limit:
-                error(key, _("Højst %(limit)s tegn.") % {"limit": limit})
 
         raw_status = _text(cell("status"))
         if not raw_status:

@@ -129,6 +129,16 @@ def test_create_activity_refuses_invalid_values_with_the_models_messages(plan, s
     assert not Activity.objects.exists()
 
 
+def test_a_description_of_more_than_10000_characters_is_refused(plan, staff):
+    with pytest.raises(ValidationError) as error:
+        create_activity(plan=plan, user=staff, values=values(description="x" * 10_001))
+
+    assert error.value.message_dict == {
+        "description": ["Denne værdi må højst have 10000 tegn (den har 10001)."]
+    }
+    create_activity(plan=plan, user=staff, values=values(description="x" * 10_000))
+
+
 def test_update_activity_sets_themes_and_records_the_reason(plan, staff):
     activity = ActivityFactory(plan=plan)
     theme = ThemeFactory(track__plan=plan)

@@ -6,6 +6,8 @@ would write them.
 """
 
 import io
+import random
+import string
 import zipfile
 
 import pytest
@@ -281,6 +283,23 @@ def test_a_sheet_with_2000_activities_is_read(plan, staff):
 
 
 # Cells the import does not read
+
+
+def test_cells_of_millions_of_characters_are_refused_without_repeating_them(plan, staff):
+    letters = random.Random(1).choices(string.ascii_letters, k=3_000_000)
+    content = crafted_xlsx(
+        new_activity_row(2, "Første", text_cell("H2", "".join(letters[:600_000]))),
+        new_activity_row(3, "".join(letters)),
+    )
+    assert len(content) < exchange.MAX_UPLOAD_BYTES
+
+    result = run_import(plan, staff, content)
+
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (2, "Status", "Højst 50 tegn; cellen har 600.000."),
+        (3, "Titel", "Højst 500 tegn; cellen har 3.000.000."),
+    ]
+    assert not Activity.objects.exists()
 
 
 def test_a_formula_is_refused_with_a_row_error(plan, staff):
