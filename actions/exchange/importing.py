@@ -33,6 +33,7 @@ from actions.exchange.reading import (
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, period_dates
 from actions.services import create_activity, update_activity
+from core.bounds import validate_plausible_date
 from core.concurrency import ConcurrentEditError
 from core.locale import NumberError, format_date, format_number
 from core.models import User
@@ -230,11 +231,16 @@ class _RowReader:
 
         dates = {}
         for key in ("starts_on", "ends_on"):
+            dates[key] = None
             try:
-                dates[key] = _parse_date(cell(key))
+                typed = _parse_date(cell(key))
+                validate_plausible_date(typed)
+            except ValidationError as problem:
+                error(key, " ".join(problem.messages))
             except ValueError:
                 error(key, _("Skriv en dato, fx 31-12-2016."))
-                dates[key] = None
+            else:
+                dates[key] = typed
         try:
             dates["starts_on"], dates["ends_on"] = period_dates(
                 result["period_text"], dates["starts_on"], dates["ends_on"], current=activity

@@ -229,6 +229,21 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(plan):
     assert sheet["C2"].value == "-1+1"
 
 
+def test_text_that_looks_like_a_formula_comes_back_as_the_same_text(plan, staff):
+    activity = ActivityFactory(plan=plan, title='=HYPERLINK("http://x";"Klik")')
+    workbook = exported(plan)
+    set_row(workbook["Aktiviteter"], 2, Beskrivelse="+45 12 34 56 78")
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.ok, result.errors
+    activity.refresh_from_db()
+    assert (activity.title, activity.description) == (
+        '=HYPERLINK("http://x";"Klik")',
+        "+45 12 34 56 78",
+    )
+
+
 def test_export_filename_is_ascii():
     plan = ActionPlanFactory.build(title="Handleplan for grøn vækst – Ærø 2016")
 
@@ -442,6 +457,11 @@ def test_bad_rows_give_exact_errors_and_change_nothing(plan, setup, staff):
         ({"Start": datetime(2017, 1, 1), "Slut": datetime(2016, 1, 1)},
          [("Slut", "Slut (01-01-2016) ligger før Start (01-01-2017).")]),
         ({"Start": "i morgen"}, [("Start", "Skriv en dato, fx 31-12-2016.")]),
+        ({"Start": "31-12-9999", "Slut": "01-01-0001"},
+         [("Start", "Datoen skal ligge mellem 1900 og 2100."),
+          ("Slut", "Datoen skal ligge mellem 1900 og 2100.")]),
+        ({"Slut": datetime(9999, 12, 31)}, [("Slut", "Datoen skal ligge mellem 1900 og 2100.")]),
+        ({"Start": "29-02-2017"}, [("Start", "Skriv en dato, fx 31-12-2016.")]),
         ({"Timer": "mange"}, [("Timer", "'mange' er ikke et tal. Skriv fx 1.234,5.")]),
         (
             {"Budget": "12.5"},
