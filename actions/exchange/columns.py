@@ -116,7 +116,8 @@ COLUMNS = [
         "Samarbejdspartnere",
         35,
         "Kommunens samarbejdspartnere, adskilt med semikolon (;). Partnerne skal være oprettet i "
-        "Kurs i forvejen; importen opretter ikke nye.",
+        "Kurs i forvejen (en administrator opretter dem under Administration → "
+        "Samarbejdspartnere); importen opretter ikke nye.",
         kind="names",
         max_chars=NAMES_CELL,
     ),

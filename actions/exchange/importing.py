@@ -303,7 +303,7 @@ class _RowReader:
                     "partners",
                     _(
                         "Samarbejdspartneren '%(name)s' findes ikke i kommunen. En administrator "
-                        "kan oprette den."
+                        "kan oprette den under Administration → Samarbejdspartnere."
                     )
                     % {"name": name},
                 )

@@ -478,7 +478,7 @@ def test_bad_rows_give_exact_errors_and_change_nothing(plan, setup, staff):
         ({"Temaer": "Iværksætteri; Turisme"}, [("Temaer", "Planen har ikke temaet 'Turisme'.")]),
         ({"Samarbejdspartnere": "Ballerup Erhverv"},
          [("Samarbejdspartnere", "Samarbejdspartneren 'Ballerup Erhverv' findes ikke i kommunen. "
-           "En administrator kan oprette den.")]),
+           "En administrator kan oprette den under Administration → Samarbejdspartnere.")]),
         ({"Ansvarlig": "outsider"},
          [("Ansvarlig", "'outsider' er ikke brugernavnet på en bruger i kommunen.")]),
         ({"ID": "abc"},
