@@ -173,6 +173,7 @@ SCALAR_FIELDS = [
     "spent",
     "hours",
 ]
+TEXT_FIELDS = ["title", "description", "period_text", "responsible_unit"]
 # A number's decimal places and largest value are the model field's.
 NUMBER_PLACES = {
     column.key: Activity._meta.get_field(column.key).decimal_places

@@ -134,6 +134,9 @@ def _write_guide(sheet, plan: Plan) -> None:
         "Importen gemmer alt eller intet: er der fejl i én række, gemmes ingen af rækkerne, og "
         "Kurs viser en liste over fejlene med rækkenumre.",
         "Aktiviteter, der ikke står i arket, bliver hverken ændret eller slettet.",
+        "Er en aktivitet ændret i Kurs, efter arket blev eksporteret, og har du også ændret "
+        "dens række, afviser importen rækken, så den andens ændring ikke overskrives: eksportér "
+        "igen, og ret i det nye ark. Rækker, du ikke har ændret, lader importen være.",
     ]
     lines: list[tuple[str, str, bool]] = [
         (f"Aktiviteter i {plan.title}", "", True),

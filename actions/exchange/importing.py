@@ -1,4 +1,8 @@
-"""Import of an edited sheet: every row validated first, then all rows applied or none."""
+"""Import of an edited sheet: every row validated first, then all rows applied or none.
+
+The rules are in the package's docstring (`actions.exchange`); the writes are the activity
+services' (`actions.services`), so the import checks, versions and audits like the edit form.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from actions.exchange.columns import (
     NUMBER_LIMITS,
     NUMBER_PLACES,
     SCALAR_FIELDS,
+    TEXT_FIELDS,
 )
 from actions.exchange.reading import (
     FileError,
@@ -115,6 +120,47 @@ class _RowChange:
     expected_version: int | None = None
 
 
+class _Row:
+    """One row's cells by column key, and its errors: at most one for a cell that cannot be
+    read at all (a formula, or longer than its column allows), which is then read as empty."""
+
+    def __init__(self, number: int, values: tuple, positions: dict[str, int], formulas):
+        self.number = number
+        self.cells = {key: values[i] if i < len(values) else None for key, i in positions.items()}
+        self.errors: list[RowError] = []
+        self.unreadable: set[str] = set()
+        for column in COLUMNS:
+            if column.key in formulas:
+                self.error(
+                    column.key,
+                    _(
+                        "Cellen indeholder en formel. Skriv selve værdien: importen læser ikke "
+                        "formler."
+                    ),
+                )
+            elif (length := len(_text(self.cells.get(column.key)))) > column.max_chars:
+                # A hidden column's cell is read as empty; the error about that says what to do.
+                if not column.hidden:
+                    self.error(
+                        column.key,
+                        _("Højst %(limit)s tegn; cellen har %(length)s.")
+                        % {
+                            "limit": format_number(column.max_chars, code="da"),
+                            "length": format_number(length, code="da"),
+                        },
+                    )
+            else:
+                continue
+            self.unreadable.add(column.key)
+
+    def cell(self, key: str):
+        return None if key in self.unreadable else self.cells[key]
+
+    def error(self, key: str, message: str) -> None:
+        if key not in self.unreadable:
+            self.errors.append(RowError(self.number, HEADERS[key], message))
+
+
 class _RowReader:
     """Reads one plan's rows against what the plan and the municipality have."""
 
@@ -152,104 +198,101 @@ class _RowReader:
     ) -> _RowOutcome:
         """Row `number`'s change, its errors, and the activity when it conflicts with an edit
         made in Kurs after the export. `formulas` are the keys of cells holding a formula."""
-        errors: list[RowError] = []
-        cells = {
-            key: values[index] if index < len(values) else None for key, index in positions.items()
-        }
-        unreadable = set()  # cells with one error that says all, read as empty
-
-        def cell(key):
-            return None if key in unreadable else cells[key]
-
-        def error(key, message):
-            if key not in unreadable:
-                errors.append(RowError(number, HEADERS[key], message))
-
-        for column in COLUMNS:
-            if column.key in formulas:
-                error(
-                    column.key,
-                    _(
-                        "Cellen indeholder en formel. Skriv selve værdien: importen læser ikke "
-                        "formler."
-                    ),
-                )
-            elif len(_text(cells.get(column.key))) > column.max_chars:
-                if column.hidden:  # read as empty; the error about that says what to do
-                    unreadable.add(column.key)
-                    continue
-                error(
-                    column.key,
-                    _("Højst %(limit)s tegn; cellen har %(length)s.")
-                    % {
-                        "limit": format_number(column.max_chars, code="da"),
-                        "length": format_number(len(_text(cells[column.key])), code="da"),
-                    },
-                )
-            else:
-                continue
-            unreadable.add(column.key)
-
-        activity = self._activity(number, cell("id"), error)
+        row = _Row(number, values, positions, formulas)
+        activity = self._activity(row)
         exported_version = None
         if activity is not None:
-            with contextlib.suppress(ValueError):
-                exported_version = _parse_id(cell("version"))
-            if exported_version is None:
-                error(
-                    "id",
-                    _(
-                        "Rækken mangler aktivitetens version fra eksporten (den skjulte kolonne "
-                        "%(column)s). Eksportér planens aktiviteter igen, og ret i det nye ark."
-                    )
-                    % {"column": HEADERS["version"]},
-                )
-            elif not errors and _text(cell("check")) == row_fingerprint(cells):
+            exported_version = self._exported_version(row)
+            if not row.errors and _text(row.cell("check")) == row_fingerprint(row.cells):
                 # Not edited in the sheet: left alone, also when Kurs has changed it since.
                 unchanged = _RowChange(number, activity, {}, [], [], changed=False)
                 return _RowOutcome(number, unchanged)
 
-        result = {}
-        for key in ("title", "description", "period_text", "responsible_unit"):
-            result[key] = _text(cell(key))
-        if not result["title"]:
-            error("title", _("Titel skal udfyldes."))
+        values = {key: _text(row.cell(key)) for key in TEXT_FIELDS}
+        if not values["title"]:
+            row.error("title", _("Titel skal udfyldes."))
+        values["status"] = self._status(row, activity)
+        values.update(self._dates(row, values["period_text"], activity))
+        values.update(self._numbers(row))
+        values["owner"] = self._owner(row)
+        themes = self._named(row, "themes", self.themes, _("Planen har ikke temaet '%(name)s'."))
+        partners = self._named(
+            row,
+            "partners",
+            self.partners,
+            _(
+                "Samarbejdspartneren '%(name)s' findes ikke i kommunen. En administrator kan "
+                "oprette den under Administration → Samarbejdspartnere."
+            ),
+        )
+        if not row.errors:
+            row.errors += self._model_errors(number, values)
 
-        raw_status = _text(cell("status"))
-        if not raw_status:
-            result["status"] = activity.status if activity else ActivityStatus.PLANNED.value
-        elif raw_status.casefold() in self.statuses:
-            result["status"] = self.statuses[raw_status.casefold()]
-        else:
-            with translation.override("da"):
-                allowed = ", ".join(str(s.label) for s in ActivityStatus)
-            error(
-                "status",
-                _("Ukendt status '%(status)s'. Brug en af: %(allowed)s.")
-                % {"status": raw_status, "allowed": allowed},
+        change = None
+        if not row.errors:
+            change = _RowChange(number, activity, values, themes, partners)
+            if activity is not None:
+                change.changed = self._differs(activity, change)
+                change.expected_version = exported_version
+        stale = activity is not None and exported_version not in (None, activity.version)
+        if stale and (row.errors or change.changed):
+            return _RowOutcome(number, None, row.errors, conflict=activity)
+        return _RowOutcome(number, change, row.errors)
+
+    @staticmethod
+    def _exported_version(row: _Row) -> int | None:
+        with contextlib.suppress(ValueError):
+            version = _parse_id(row.cell("version"))
+            if version is not None:
+                return version
+        row.error(
+            "id",
+            _(
+                "Rækken mangler aktivitetens version fra eksporten (den skjulte kolonne "
+                "%(column)s). Eksportér planens aktiviteter igen, og ret i det nye ark."
             )
+            % {"column": HEADERS["version"]},
+        )
+        return None
 
+    def _status(self, row: _Row, activity: Activity | None) -> str | None:
+        typed = _text(row.cell("status"))
+        if not typed:
+            return activity.status if activity else ActivityStatus.PLANNED.value
+        if typed.casefold() in self.statuses:
+            return self.statuses[typed.casefold()]
+        with translation.override("da"):
+            allowed = ", ".join(str(s.label) for s in ActivityStatus)
+        row.error(
+            "status",
+            _("Ukendt status '%(status)s'. Brug en af: %(allowed)s.")
+            % {"status": typed, "allowed": allowed},
+        )
+        return None
+
+    @staticmethod
+    def _dates(row: _Row, period_text: str, activity: Activity | None) -> dict:
+        """Start and end as typed (bounded to 1900-2100), then by the period rule."""
         dates = {}
         for key in ("starts_on", "ends_on"):
             dates[key] = None
             try:
-                typed = _parse_date(cell(key))
+                typed = _parse_date(row.cell(key))
                 validate_plausible_date(typed)
             except ValidationError as problem:
-                error(key, " ".join(problem.messages))
+                row.error(key, " ".join(problem.messages))
             except ValueError:
-                error(key, _("Skriv en dato, fx 31-12-2016."))
+                row.error(key, _("Skriv en dato, fx 31-12-2016."))
             else:
                 dates[key] = typed
         try:
             dates["starts_on"], dates["ends_on"] = period_dates(
-                result["period_text"], dates["starts_on"], dates["ends_on"], current=activity
+                period_text, dates["starts_on"], dates["ends_on"], current=activity
             )
         except PeriodError as problem:
-            error("period_text", str(problem))
-        result.update(dates)
+            row.error("period_text", str(problem))
         if dates["starts_on"] and dates["ends_on"] and dates["ends_on"] < dates["starts_on"]:
-            error(
+            row.error(
                 "ends_on",
                 _("Slut (%(end)s) ligger før Start (%(start)s).")
                 % {
@@ -257,84 +300,69 @@ class _RowReader:
                     "start": dates["starts_on"].strftime("%d-%m-%Y"),
                 },
             )
+        return dates
 
+    @staticmethod
+    def _numbers(row: _Row) -> dict:
+        numbers = {}
         for key, places in NUMBER_PLACES.items():
+            numbers[key] = None
             try:
-                amount = _parse_number(cell(key))
+                amount = _parse_number(row.cell(key))
             except NumberError as problem:
-                error(key, str(problem))
+                row.error(key, str(problem))
                 continue
-            if amount is not None:
-                if amount < 0:
-                    error(key, _("Må ikke være negativ."))
-                    continue
-                amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-                if amount > NUMBER_LIMITS[key]:
-                    error(key, _("Tallet er for stort."))
-                    continue
-            result[key] = amount
+            if amount is None:
+                continue
+            if amount < 0:
+                row.error(key, _("Må ikke være negativ."))
+                continue
+            amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            if amount > NUMBER_LIMITS[key]:
+                row.error(key, _("Tallet er for stort."))
+                continue
+            numbers[key] = amount
+        return numbers
 
-        username = _text(cell("owner"))
-        result["owner"] = None
-        if username:
-            user = self.users.get(username)
-            if user is None and len(self.users_folded.get(username.casefold(), [])) == 1:
-                user = self.users_folded[username.casefold()][0]
-            if user is None:
-                error(
-                    "owner",
-                    _("'%(username)s' er ikke brugernavnet på en bruger i kommunen.")
-                    % {"username": username},
-                )
-            result["owner"] = user
+    def _owner(self, row: _Row) -> User | None:
+        username = _text(row.cell("owner"))
+        if not username:
+            return None
+        user = self.users.get(username)
+        if user is None and len(self.users_folded.get(username.casefold(), [])) == 1:
+            user = self.users_folded[username.casefold()][0]
+        if user is None:
+            row.error(
+                "owner",
+                _("'%(username)s' er ikke brugernavnet på en bruger i kommunen.")
+                % {"username": username},
+            )
+        return user
 
-        themes = []
-        for name in _names(cell("themes")):
-            theme = self.themes.get(name.casefold())
-            if theme is None:
-                error("themes", _("Planen har ikke temaet '%(name)s'.") % {"name": name})
-            elif theme not in themes:
-                themes.append(theme)
-        partners = []
-        for name in _names(cell("partners")):
-            partner = self.partners.get(name.casefold())
-            if partner is None:
-                error(
-                    "partners",
-                    _(
-                        "Samarbejdspartneren '%(name)s' findes ikke i kommunen. En administrator "
-                        "kan oprette den under Administration → Samarbejdspartnere."
-                    )
-                    % {"name": name},
-                )
-            elif partner not in partners:
-                partners.append(partner)
+    @staticmethod
+    def _named(row: _Row, key: str, known: dict, unknown: str) -> list:
+        """The rows of `known` (by folded name) that the cell's list names, each once."""
+        found = []
+        for name in _names(row.cell(key)):
+            item = known.get(name.casefold())
+            if item is None:
+                row.error(key, unknown % {"name": name})
+            elif item not in found:
+                found.append(item)
+        return found
 
-        if not errors:
-            errors += self._model_errors(number, result)
-        change = None
-        if not errors:
-            change = _RowChange(number, activity, result, themes, partners)
-            if activity is not None:
-                change.changed = self._differs(activity, change)
-                change.expected_version = exported_version
-        stale = activity is not None and exported_version not in (None, activity.version)
-        if stale and (errors or change.changed):
-            return _RowOutcome(number, None, errors, conflict=activity)
-        return _RowOutcome(number, change, errors)
-
-    def _activity(self, number: int, value, error) -> Activity | None:
+    def _activity(self, row: _Row) -> Activity | None:
         """The plan's activity the ID cell names; None for a new row or when it names none."""
         try:
-            activity_id = _parse_id(value)
+            activity_id = _parse_id(row.cell("id"))
         except ValueError:
-            error("id", _("ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet."))
+            row.error("id", _("ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet."))
             return None
         if activity_id is None:
             return None
         activity = self.activities.get(activity_id)
         if activity is None:
-            error(
+            row.error(
                 "id",
                 _(
                     "Der er ingen aktivitet med ID %(id)s i denne plan. Lad ID være "
@@ -343,14 +371,14 @@ class _RowReader:
                 % {"id": activity_id},
             )
         elif activity_id in self.seen_ids:
-            error(
+            row.error(
                 "id",
                 _("ID %(id)s står også i række %(row)s.")
                 % {"id": activity_id, "row": self.seen_ids[activity_id]},
             )
             return None
         else:
-            self.seen_ids[activity_id] = number
+            self.seen_ids[activity_id] = row.number
         return activity
 
     def _model_errors(self, number: int, values: dict) -> list[RowError]:
