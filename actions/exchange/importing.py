@@ -145,8 +145,8 @@ class _Row:
                         column.key,
                         _("Højst %(limit)s tegn; cellen har %(length)s.")
                         % {
-                            "limit": format_number(column.max_chars, code="da"),
-                            "length": format_number(length, code="da"),
+                            "limit": format_number(column.max_chars),
+                            "length": format_number(length),
                         },
                     )
             else:

@@ -225,8 +225,8 @@ def _check_place(row: int, column: int) -> None:
                 "slet indholdet længere nede, og prøv igen."
             )
             % {
-                "row": format_number(row, code="da"),
-                "rows": format_number(MAX_PHYSICAL_ROWS + 1, code="da"),
+                "row": format_number(row),
+                "rows": format_number(MAX_PHYSICAL_ROWS + 1),
             }
         )
 
