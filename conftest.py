@@ -3,9 +3,14 @@ municipality, a committee reader, and staff of another municipality: the outside
 temporary folder, and headless Chromium for the browser tests."""
 
 import os
+from io import StringIO
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from core.enums import Role
 from core.tests.factories import MembershipFactory, MunicipalityFactory
@@ -53,6 +58,39 @@ def outsider(other_municipality):
 def media_in_tmp(settings, tmp_path):
     """Uploaded and attached files (e.g. the demo's source documents) never land in the repo."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+DEMO_PASSWORD = "adgangskode-til-test"
+
+
+@pytest.fixture
+def demo_password():
+    return DEMO_PASSWORD
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole demo (`load_demo`), loaded once for a test module inside a transaction that is
+    rolled back after it; yields the media folder that holds its documents.
+
+    Each test still runs in its own savepoint (`django_db`), so nothing a test writes leaks.
+    """
+    media = tmp_path_factory.mktemp("demo-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        mock.patch.dict(os.environ, {"KURS_DEMO_PASSWORD": DEMO_PASSWORD}),
+        transaction.atomic(),
+    ):
+        call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+        yield media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_module, db, settings):
+    """The demo for one test (see `demo_module`), with its documents where the test looks."""
+    settings.MEDIA_ROOT = demo_module
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -5,6 +5,9 @@ One all-day event per milestone (on its due date), per activity deadline (on its
 stays the same from one fetch to the next, so that subscribers see events move rather than
 duplicate: "milestone-<pk>@kurs", "activity-<pk>-deadline@kurs", "plan-<pk>-evaluation@kurs".
 
+A date outside 1900-2100 (`core.bounds`: a typo such as 31-12-9999, stored before writes were
+bounded) is left out rather than put in every subscriber's calendar; the plan's pages still show it.
+
 Calendars fetch the feed without logging in. The feed therefore never holds what only members
 may read: no budgets, no status updates, no names of people. Titles, dates and statuses are
 public for an adopted plan, as in the API.
@@ -23,6 +26,7 @@ from icalendar import Calendar, Event
 from actions.enums import ActivityStatus
 from actions.exchange import plan_slug
 from actions.models import Activity, Milestone, PlanSteering
+from core.bounds import is_plausible_date
 from strategy.models import Plan
 
 UID_DOMAIN = "kurs"
@@ -79,6 +83,8 @@ def plan_calendar(
     events: list[Event] = []
 
     def add(*, uid: str, day: date, summary: str, description: str, url: str) -> None:
+        if not is_plausible_date(day):
+            return
         events.append(
             _event(uid=uid, day=day, summary=summary, description=description, url=url, now=now)
         )

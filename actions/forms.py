@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from actions.enums import TrafficLight
 from actions.models import Activity, Partner
 from actions.periods import PeriodError, period_dates
-from core.bounds import HOURS_DIGITS, MONEY_DIGITS
-from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
+from core.bounds import HOURS_DIGITS, MONEY_DIGITS, TEXT_MAX_LENGTH
+from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField, SubmitOnceFormMixin
 from core.models import User
 from strategy.models import Goal
 
 
-class StatusUpdateForm(DkfdsFormMixin, forms.Form):
+class StatusUpdateForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
     """A dated status update as staff type it; the service decides whether it is valid."""
 
     reported_on = forms.DateField(label=_("Dato"), widget=DanishDateInput())
@@ -20,6 +20,7 @@ class StatusUpdateForm(DkfdsFormMixin, forms.Form):
     )
     comment = forms.CharField(
         label=_("Kommentar"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Skriv en kort kommentar til status.")},
     )

@@ -8,16 +8,22 @@ its first to its last day, coloured by status; late activities get a red outline
 "Forsinket" label; milestones are diamonds; a vertical line marks today when it falls inside.
 Activities without dates are listed in a last group, "Uden periode", without a bar.
 
+A date outside 1900-2100 (`core.bounds`; a typo such as 31-12-9999 stored before writes were
+bounded) does not stretch the axis: its bar or diamond is cut off at the axis's edge. Positions are
+counted in days from the axis's start, never by adding days to a date, so no date overflows.
+
 The geometry is sized so that 30 activities in 8 groups fit one printed A4 landscape page.
 """
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.translation import gettext as _
 
+from core.bounds import is_plausible_date
 from core.locale import month_abbreviations
 from core.templatetags.kurs import short_date
 
@@ -132,14 +138,17 @@ def _months_between(first: date, last: date) -> int:
 
 
 def axis_span(dates: list[date], fallback: tuple[date, date]) -> tuple[date, date, str]:
-    """The first and last day of the x axis, and its scale, snapped to whole units."""
+    """The first and last day of the x axis, and its scale, snapped to whole units.
+
+    Implausible dates are left out (see the module doc); the plan's period always counts."""
+    dates = [day for day in dates if is_plausible_date(day)]
     first = min(dates + [fallback[0]])
     last = max(dates + [fallback[1]])
     months = _months_between(first, last)
     if months <= MONTHS_UP_TO:
         scale = "months"
         start = date(first.year, first.month, 1)
-        end = date(last.year + last.month // 12, last.month % 12 + 1, 1) - timedelta(days=1)
+        end = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
     else:
         scale = "quarters" if months <= QUARTERS_UP_TO else "years"
         start, end = date(first.year, 1, 1), date(last.year, 12, 31)
@@ -156,11 +165,8 @@ def build_gantt(groups, undated, *, plan_period: tuple[date, date], today: date)
     dates = [d for row in dated_rows for d in (row.activity.starts_on, row.activity.ends_on)]
     dates += [m.due_on for row in dated_rows + list(undated) for m in row.milestones]
     start, end, scale = axis_span(dates, plan_period)
-    total_days = (end - start).days + 1
     gantt = Gantt(starts_on=start, ends_on=end, scale=scale)
-
-    def x(day: date) -> float:
-        return round(LEFT + (day - start).days / total_days * gantt.plot_width, 1)
+    x = Axis(start, end, gantt.plot_width)
 
     _axis(gantt, x)
 
@@ -188,16 +194,35 @@ def build_gantt(groups, undated, *, plan_period: tuple[date, date], today: date)
     gantt.height = int(y)
     if start <= today <= end:
         gantt.height = int(y + FOOT)
-        gantt.today_x = x(today)
+        gantt.today_x = x.start_of(today)
         gantt.today_label = _("I dag, %(day)s") % {"day": short_date(today)}
     return gantt
 
 
-def _axis(gantt: Gantt, x) -> None:
+class Axis:
+    """Where a day starts and ends on the x axis from `start` to `end`, `width` units wide.
+
+    A day before the axis is placed at its left edge, one after it at its right edge."""
+
+    def __init__(self, start: date, end: date, width: int):
+        self.start, self.days, self.width = start, (end - start).days + 1, width
+
+    def _at(self, offset: int) -> float:
+        offset = min(max(offset, 0), self.days)
+        return round(LEFT + offset / self.days * self.width, 1)
+
+    def start_of(self, day: date) -> float:
+        return self._at((day - self.start).days)
+
+    def end_of(self, day: date) -> float:
+        return self._at((day - self.start).days + 1)
+
+
+def _axis(gantt: Gantt, x: Axis) -> None:
     start, end = gantt.starts_on, gantt.ends_on
     for year in range(start.year, end.year + 1):
-        x1 = x(max(start, date(year, 1, 1)))
-        x2 = x(min(end, date(year, 12, 31)) + timedelta(days=1))
+        x1 = x.start_of(max(start, date(year, 1, 1)))
+        x2 = x.end_of(min(end, date(year, 12, 31)))
         gantt.years.append(Band(x1, round(x2 - x1, 1), str(year), round((x1 + x2) / 2, 1)))
     if gantt.scale == "years":
         return
@@ -207,7 +232,8 @@ def _axis(gantt: Gantt, x) -> None:
     while current <= end:
         month_after = current.month - 1 + step
         following = date(current.year + month_after // 12, month_after % 12 + 1, 1)
-        x1, x2 = x(current), x(min(following, end + timedelta(days=1)))
+        # The axis ends on a unit's last day, so `following` is at most the day after the end.
+        x1, x2 = x.start_of(current), x.start_of(following)
         if step == 1:
             label = months[current.month - 1].rstrip(".")
         else:
@@ -218,7 +244,7 @@ def _axis(gantt: Gantt, x) -> None:
         current = following
 
 
-def _bar(row, top: float, x, today: date, *, stripe: bool) -> Bar:
+def _bar(row, top: float, x: Axis, today: date, *, stripe: bool) -> Bar:
     activity = row.activity
     room = label_room(row.late)
     center = top + ROW / 2
@@ -236,13 +262,13 @@ def _bar(row, top: float, x, today: date, *, stripe: bool) -> Bar:
         stripe=stripe,
     )
     if activity.starts_on and activity.ends_on:
-        x1 = x(activity.starts_on)
-        x2 = x(activity.ends_on + timedelta(days=1))
+        x1 = x.start_of(activity.starts_on)
+        x2 = x.end_of(activity.ends_on)
         bar.x = x1
         bar.width = max(round(x2 - x1, 1), 4.0)
         bar.y = round(center - BAR / 2, 1)
     for milestone in row.milestones:
-        mx = x(milestone.due_on)
+        mx = x.start_of(milestone.due_on)
         if milestone.done_on:
             css, state = "ms-done", _("nået %(day)s") % {"day": short_date(milestone.done_on)}
         elif milestone.due_on < today:

@@ -1,17 +1,15 @@
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actions.enums import ActivityStatus, ReportingCycle, TrafficLight
-from core.bounds import HOURS_DIGITS, MONEY_DIGITS, validate_plausible_date
+from core.bounds import HOURS_DIGITS, MONEY_DIGITS, LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
 from strategy.models import Goal, Plan, Theme
 
 MONEY = {**MONEY_DIGITS, "validators": [MinValueValidator(0)]}
-# About four pages of text; a TextField's max_length alone is not checked by full_clean.
-DESCRIPTION_MAX_LENGTH = 10_000
 
 
 class Committee(models.Model):
@@ -88,12 +86,12 @@ class PlanSteering(models.Model):
         default=ReportingCycle.QUARTERLY,
     )
     resource_pool = models.DecimalField(_("pulje (kr.)"), null=True, blank=True, **MONEY)
-    resource_note = models.TextField(_("ressourceplan"), blank=True)
+    resource_note = LongTextField(_("ressourceplan"), blank=True)
     evaluation_period = models.CharField(_("planlagt evaluering"), max_length=100, blank=True)
     evaluation_due = models.DateField(
         _("evaluering senest"), null=True, blank=True, validators=[validate_plausible_date]
     )
-    evaluation_note = models.TextField(_("om evalueringen"), blank=True)
+    evaluation_note = LongTextField(_("om evalueringen"), blank=True)
     history = HistoricalRecords()
 
     objects = ScopedQuerySet.as_manager()
@@ -115,7 +113,7 @@ class Partner(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="partners", verbose_name=_("kommune")
     )
     name = models.CharField(_("navn"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = LongTextField(_("beskrivelse"), blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -144,7 +142,7 @@ class ServicePromise(models.Model):
     theme = models.ForeignKey(
         Theme, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("tema")
     )
-    text = models.TextField(_("løfte"))
+    text = LongTextField(_("løfte"))
     response_time = models.CharField(_("svartid"), max_length=100, blank=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -178,12 +176,7 @@ class Activity(models.Model):
         Goal, blank=True, related_name="activities", verbose_name=_("mål, som aktiviteten tjener")
     )
     title = models.CharField(_("titel"), max_length=500)
-    description = models.TextField(
-        _("beskrivelse"),
-        blank=True,
-        max_length=DESCRIPTION_MAX_LENGTH,
-        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
-    )
+    description = LongTextField(_("beskrivelse"), blank=True)
     is_central = models.BooleanField(
         _("central aktivitet"), default=False, help_text=_("Planens centrale aktiviteter")
     )
@@ -278,7 +271,7 @@ class StatusUpdate(models.Model):
     )
     reported_on = models.DateField(_("dato"), validators=[validate_plausible_date])
     light = models.CharField(_("trafiklys"), max_length=10, choices=TrafficLight.choices)
-    comment = models.TextField(_("kommentar"))
+    comment = LongTextField(_("kommentar"))
     is_internal = models.BooleanField(
         _("intern"), default=True, help_text=_("Interne opdateringer ses kun af kommunens brugere.")
     )
@@ -290,8 +283,11 @@ class StatusUpdate(models.Model):
         related_name="+",
         verbose_name=_("forfatter"),
     )
+    submission_token = models.UUIDField(
+        _("indsendelse"), null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["submission_token"])
 
     objects = ScopedQuerySet.as_manager()
 

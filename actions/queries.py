@@ -2,7 +2,8 @@
 
 Every page query here runs a fixed number of SQL queries, whatever the number of activities:
 relations are fetched with `select_related`/`prefetch_related`, and the latest traffic light
-is a subquery annotation. The late rule lives in `is_late`, and nowhere else.
+is a subquery annotation. The rules they apply (the late rule, an overdue milestone) are in
+`actions.rules`.
 """
 
 from __future__ import annotations
@@ -18,42 +19,16 @@ from django.utils.translation import gettext_lazy
 
 from actions.enums import ActivityStatus
 from actions.models import Activity, Milestone, Partner, StatusUpdate
+from actions.rules import CLOSED_STATUSES, is_late, is_milestone_overdue
 from core.history import HistoryEntry, changed_fields
+from core.ids import parse_id
 from core.models import User
 from core.templatetags.kurs import short_date
 from strategy.enums import PlanKind
 from strategy.models import Goal, Plan, Theme
 
 TIMETABLE_KINDS = [PlanKind.ACTION_PLAN, PlanKind.TIMETABLE]
-CLOSED_STATUSES = {ActivityStatus.DONE, ActivityStatus.DROPPED}
 GROUPINGS = {"theme": gettext_lazy("Tema"), "track": gettext_lazy("Spor")}
-
-
-# The late rule
-
-
-def is_late(activity: Activity, today: date, milestones=None) -> bool:
-    """Whether `activity` is late on `today`.
-
-    An activity is late when it is neither done nor dropped, and either
-    - its period has ended (`ends_on` is before today), or
-    - one of its milestones is overdue: due before today and not reached (`done_on` empty).
-
-    Postponed and planned activities can be late too: postponing does not move the dates, and
-    the plan still says when it should have happened. `milestones` defaults to
-    `activity.milestones.all()`, which the page queries prefetch.
-    """
-    if activity.status in CLOSED_STATUSES:
-        return False
-    if activity.ends_on is not None and activity.ends_on < today:
-        return True
-    if milestones is None:
-        milestones = activity.milestones.all()
-    return any(m.due_on < today and m.done_on is None for m in milestones)
-
-
-def is_milestone_overdue(milestone: Milestone, today: date) -> bool:
-    return milestone.done_on is None and milestone.due_on < today
 
 
 # Ordering
@@ -91,6 +66,13 @@ class PlanSummary:
     late_count: int
 
 
+def timetables() -> QuerySet[Plan]:
+    """Action plans and timetables (not strategies), with what their pages' headers show."""
+    return Plan.objects.filter(kind__in=TIMETABLE_KINDS).select_related(
+        "municipality", "implements"
+    )
+
+
 def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary]:
     """The municipality's action plans and timetables with counts of activities and late ones.
 
@@ -98,8 +80,8 @@ def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary
     """
     today = today or timezone.localdate()
     plans = list(
-        Plan.objects.filter(municipality=municipality, kind__in=TIMETABLE_KINDS)
-        .select_related("implements")
+        timetables()
+        .of_municipality(municipality)
         .annotate(activity_count=Count("activities"))
         .order_by("-period_start", "title")
     )
@@ -122,10 +104,10 @@ def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary
 
 
 def timetable_plan(municipality, plan_id: int) -> QuerySet[Plan]:
-    """The plan, if it is one of the municipality's action plans or timetables (else empty)."""
-    return Plan.objects.filter(
-        municipality=municipality, kind__in=TIMETABLE_KINDS, pk=plan_id
-    ).select_related("municipality", "implements")
+    """The plan, if it is one of the municipality's action plans or timetables (else empty).
+
+    For the calendar feed, which anyone may fetch; member pages use `member_object_or_404`."""
+    return timetables().of_municipality(municipality).filter(pk=plan_id)
 
 
 # Filters
@@ -143,26 +125,28 @@ class FilterOptions:
 def filter_options(plan: Plan) -> FilterOptions:
     """Owners, partners and goals used by the plan's activities, within the municipality.
 
-    Three queries. Owners must still be members of the municipality; partners and goals must
-    belong to it, so a stray link to another municipality's data is never offered.
+    Three queries, each reading only what the filter shows (an id and a name). Owners must still
+    be members of the municipality; partners and goals must belong to it, so a stray link to
+    another municipality's data is never offered.
     """
-    municipality_id = plan.municipality_id
+    municipality = plan.municipality_id
     in_plan = Activity.objects.filter(plan=plan)
     owners = (
-        User.objects.filter(
-            owned_activities__in=in_plan, memberships__municipality_id=municipality_id
-        )
-        .distinct()
+        User.objects.members_of(municipality)
+        .filter(pk__in=in_plan.values("owner"))
+        .only("first_name", "last_name", "username")
         .order_by("first_name", "last_name", "username")
     )
     partners = (
-        Partner.objects.filter(activities__in=in_plan, municipality_id=municipality_id)
-        .distinct()
+        Partner.objects.of_municipality(municipality)
+        .filter(pk__in=in_plan.values("partners"))
+        .only("name")
         .order_by("name")
     )
     goals = (
-        Goal.objects.filter(activities__in=in_plan, plan__municipality_id=municipality_id)
-        .distinct()
+        Goal.objects.of_municipality(municipality)
+        .filter(pk__in=in_plan.values("goals"))
+        .only("title")
         .order_by("plan_id", "order", "pk")
     )
     return FilterOptions(list(owners), list(partners), list(goals))
@@ -185,8 +169,8 @@ class ActivityFilters:
     @classmethod
     def from_query(cls, query, *, options: FilterOptions) -> ActivityFilters:
         def known_id(name, choices):
-            raw = query.get(name, "")
-            return int(raw) if raw.isdigit() and int(raw) in {o.pk for o in choices} else None
+            chosen = parse_id(query.get(name))
+            return chosen if chosen in {o.pk for o in choices} else None
 
         status = query.get("status", "")
         group = query.get("group", "")
@@ -217,23 +201,50 @@ class ActivityFilters:
 # Activities for the Gantt view and the list
 
 
-def with_display_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    """Activities with everything the timetable shows, in a fixed number of queries."""
+def with_latest_update(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """`latest_light` and `latest_reported_on` of each activity's newest status update."""
     latest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by("-reported_on", "-pk")
-    return (
-        activities.select_related("plan", "owner")
-        .annotate(
-            latest_light=Subquery(latest.values("light")[:1]),
-            latest_reported_on=Subquery(latest.values("reported_on")[:1]),
-        )
-        .prefetch_related(
-            Prefetch(
-                "themes", queryset=Theme.objects.select_related("track").order_by("order", "pk")
+    return activities.annotate(
+        latest_light=Subquery(latest.values("light")[:1]),
+        latest_reported_on=Subquery(latest.values("reported_on")[:1]),
+    )
+
+
+# What a row of the Gantt view or the list shows of an activity and of its owner.
+ROW_FIELDS = [
+    "plan",
+    "title",
+    "status",
+    "period_text",
+    "starts_on",
+    "ends_on",
+    "order",
+    "responsible_unit",
+    "owner",
+    "owner__first_name",
+    "owner__last_name",
+    "owner__username",
+]
+
+
+def with_row_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Activities with what a row shows and nothing more: four queries, however many rows."""
+    return with_latest_update(
+        activities.select_related("owner").only(*ROW_FIELDS)
+    ).prefetch_related(
+        Prefetch(
+            "themes",
+            queryset=Theme.objects.select_related("track")
+            .only("title", "order", "track", "track__title", "track__order")
+            .order_by("order", "pk"),
+        ),
+        Prefetch("partners", queryset=Partner.objects.only("name").order_by("name")),
+        Prefetch(
+            "milestones",
+            queryset=Milestone.objects.only("activity", "title", "due_on", "done_on").order_by(
+                "due_on", "pk"
             ),
-            Prefetch("partners", queryset=Partner.objects.order_by("name")),
-            Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
-            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
-        )
+        ),
     )
 
 
@@ -245,14 +256,11 @@ class TimetableRow:
     late: bool
     milestones: list[Milestone]
     overdue_milestones: list[Milestone] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
 
     @property
     def latest_light(self) -> str | None:
         return getattr(self.activity, "latest_light", None)
-
-    @property
-    def themes(self) -> list[Theme]:
-        return list(self.activity.themes.all())
 
 
 @dataclass
@@ -275,7 +283,7 @@ def timetable_rows(plan: Plan, filters: ActivityFilters, today: date | None = No
     if filters.goal_id:
         activities = activities.filter(goals=filters.goal_id)
     rows = []
-    for activity in in_period_order(with_display_relations(activities)):
+    for activity in in_period_order(with_row_relations(activities)):
         milestones = list(activity.milestones.all())
         rows.append(
             TimetableRow(
@@ -283,6 +291,7 @@ def timetable_rows(plan: Plan, filters: ActivityFilters, today: date | None = No
                 is_late(activity, today, milestones),
                 milestones,
                 [m for m in milestones if is_milestone_overdue(m, today)],
+                list(activity.themes.all()),
             )
         )
     return rows
@@ -299,7 +308,7 @@ def group_rows(rows: list[TimetableRow], plan: Plan, group: str = "theme"):
     undated = [r for r in rows if not (r.activity.starts_on and r.activity.ends_on)]
     buckets: dict[tuple, TimetableGroup] = {}
     for row in dated:
-        theme = next(iter(row.activity.themes.all()), None)
+        theme = next(iter(row.themes), None)
         if group == "track":
             track = theme.track if theme is not None else None
             key = (0, track.order, track.pk) if track else (1, 0, 0)
@@ -333,11 +342,20 @@ def summarise(rows: list[TimetableRow]) -> RowSummary:
 # One activity
 
 
-def member_activities(municipality) -> QuerySet[Activity]:
-    """The municipality's activities in action plans and timetables, for the activity page."""
-    return with_display_relations(
-        Activity.objects.filter(plan__municipality=municipality, plan__kind__in=TIMETABLE_KINDS)
-    ).select_related("plan__implements")
+def timetable_activities() -> QuerySet[Activity]:
+    """Activities of action plans and timetables, with everything the activity page shows."""
+    return with_latest_update(
+        Activity.objects.filter(plan__kind__in=TIMETABLE_KINDS)
+        .select_related("plan__municipality", "plan__implements", "owner")
+        .prefetch_related(
+            Prefetch(
+                "themes", queryset=Theme.objects.select_related("track").order_by("order", "pk")
+            ),
+            Prefetch("partners", queryset=Partner.objects.order_by("name")),
+            Prefetch("goals", queryset=Goal.objects.only("title").order_by("order", "pk")),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
+        )
+    )
 
 
 def spent_share(activity: Activity):

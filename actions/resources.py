@@ -10,6 +10,8 @@ How the figures are computed, so that nobody has to trust a black box:
   their own ("Uden tema").
 - A missing budget, spent or hours counts as nothing in the sums; the number of activities
   without a budget is given, so a low sum is not mistaken for a cheap plan.
+- Only the municipality's own themes and goals count; a stray link to another municipality's is
+  left out.
 - The goals of a row are the distinct goals its activities serve: a goal served by three
   activities of a theme is counted once in that theme. Goal progress is
   `strategy.queries.evaluate_goals`' progress (0 to 1, a parent's from the roll-up of its
@@ -93,9 +95,12 @@ class ResourceReport:
 
 
 def _plan_activities(plan):
+    """The plan's activities with the ids of their themes and goals within the municipality (a
+    stray link to another municipality's theme or goal is left out)."""
+    municipality = plan.municipality_id
     return Activity.objects.filter(plan=plan).prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.only("pk")),
-        Prefetch("goals", queryset=Goal.objects.only("pk")),
+        Prefetch("themes", queryset=Theme.objects.of_municipality(municipality).only("pk")),
+        Prefetch("goals", queryset=Goal.objects.of_municipality(municipality).only("pk")),
     )
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import Activity, StatusUpdate
 from core.concurrency import claim_next_version
+from core.idempotency import save_once
 from core.models import User
 
 
@@ -136,10 +137,12 @@ def record_status_update(
     light: str,
     comment: str,
     is_internal: bool = True,
+    submission_token=None,
 ) -> StatusUpdate:
     """Record a dated status update with a traffic light. Side effect: a history row.
 
-    Raises ValidationError for a date in the future, an unknown light or an empty comment.
+    Raises ValidationError for a date in the future, an unknown light or an empty comment. A form
+    posted twice with the same `submission_token` records one update (`core.idempotency`).
     """
     if reported_on > timezone.localdate():
         raise ValidationError({"reported_on": _("Datoen må ikke ligge i fremtiden.")})
@@ -151,9 +154,8 @@ def record_status_update(
         is_internal=is_internal,
         author=user,
     )
-    update.full_clean()
+    update.full_clean(exclude=["submission_token"])
     update._history_user = user
     update._change_reason = _("Statusopdatering registreret")
-    with transaction.atomic():
-        update.save()
+    update, _saved = save_once(update, token=submission_token)
     return update

@@ -33,6 +33,18 @@ class Error(Schema):
     detail: str = Field(description="Fejlbesked på dansk.")
 
 
+class InvalidParameter(Schema):
+    type: str = Field(description="Fejlens art, fx 'missing' eller 'int_parsing'.")
+    loc: list[str | int] = Field(description="Hvor fejlen er, fx ['query', 'plan'].")
+    msg: str = Field(description="Hvad der er galt (på engelsk, fra valideringen).")
+
+
+class ValidationError(Schema):
+    detail: list[InvalidParameter] = Field(
+        description="Én linje pr. parameter, der mangler eller ikke kan bruges."
+    )
+
+
 class Municipality(Schema):
     code: str = Field(description="Den officielle tre-cifrede kommunekode, fx '165'.")
     name: str = Field(description="Kommunens navn, fx 'Albertslund'.")

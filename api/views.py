@@ -26,6 +26,7 @@ from ninja.errors import HttpError
 from actions.enums import ActivityStatus
 from actions.models import Activity, Milestone, Partner, StatusUpdate
 from api import schemas
+from core.ids import MAX_ID_DIGITS
 from core.models import Municipality, normalise_municipality_code
 from core.scoping import visible_municipality_ids
 from strategy.enums import GoalStatus
@@ -66,7 +67,11 @@ MUNICIPALITY_PARAM = {
     "description": "Kommunekode, fx 165 eller 0165 (Albertslund).",
     "examples": ["165"],
 }
-PLAN_PARAM = {"description": "Kun aktiviteterne i planen med dette id (valgfri)."}
+PLAN_PARAM = {
+    "description": "Kun aktiviteterne i planen med dette id (valgfri).",
+    "ge": 1,
+    "le": 10**MAX_ID_DIGITS - 1,
+}
 
 
 def _municipality(raw_code: str) -> Municipality:
@@ -74,8 +79,9 @@ def _municipality(raw_code: str) -> Municipality:
     try:
         code = normalise_municipality_code(raw_code)
     except ValueError:
+        shown = raw_code if len(raw_code) <= 20 else f"{raw_code[:20]}…"
         raise HttpError(
-            404, f"'{raw_code}' er ikke en kommunekode. Brug den tre-cifrede kode, fx 165."
+            404, f"'{shown}' er ikke en kommunekode. Brug den tre-cifrede kode, fx 165."
         ) from None
     municipality = Municipality.objects.filter(code=code).first()
     if municipality is None:
@@ -88,7 +94,7 @@ def _is_member(request, municipality: Municipality) -> bool:
 
 
 def _visible_plans(municipality: Municipality, member: bool) -> QuerySet[Plan]:
-    plans = Plan.objects.filter(municipality=municipality)
+    plans = Plan.objects.of_municipality(municipality)
     return plans if member else plans.public()
 
 
@@ -193,7 +199,11 @@ def list_municipalities(request):
 
 @api.get(
     "/plans",
-    response={200: list[schemas.MemberPlan | schemas.Plan], 404: schemas.Error},
+    response={
+        200: list[schemas.MemberPlan | schemas.Plan],
+        404: schemas.Error,
+        422: schemas.ValidationError,
+    },
     operation_id="list_plans",
     tags=["Planer"],
     summary="En kommunes planer",
@@ -213,7 +223,11 @@ def list_plans(request, municipality: Query[str, MUNICIPALITY_PARAM]):
 
 @api.get(
     "/goals",
-    response={200: list[schemas.MemberGoal | schemas.Goal], 404: schemas.Error},
+    response={
+        200: list[schemas.MemberGoal | schemas.Goal],
+        404: schemas.Error,
+        422: schemas.ValidationError,
+    },
     operation_id="list_goals",
     tags=["Mål"],
     summary="En kommunes mål med status",
@@ -222,7 +236,7 @@ def list_plans(request, municipality: Query[str, MUNICIPALITY_PARAM]):
         "beregnet status og fremdrift. Uden login eller for brugere fra andre kommuner: kun mål i "
         "vedtagne planer og uden `internal_note` og målingsnoter. For kommunens egne brugere også "
         "mål i udkast, `internal_note` og `latest_measurement.note`. Et overordnet måls status og "
-        "fremdrift samles kun fra de delmål, som modtageren må se."
+        "fremdrift er de samme som på kommunens egne sider: de samles fra alle dets delmål."
     ),
 )
 def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):
@@ -250,7 +264,7 @@ def _activities(place: Municipality, plans: QuerySet[Plan], member: bool) -> Que
             Prefetch("themes", queryset=Theme.objects.order_by("order", "pk")),
             Prefetch(
                 "partners",
-                queryset=Partner.objects.filter(municipality=place).order_by("name"),
+                queryset=Partner.objects.of_municipality(place).order_by("name"),
             ),
             Prefetch(
                 "goals",
@@ -320,7 +334,11 @@ def _activity(activity: Activity, member: bool) -> schemas.Activity:
 
 @api.get(
     "/activities",
-    response={200: list[schemas.MemberActivity | schemas.Activity], 404: schemas.Error},
+    response={
+        200: list[schemas.MemberActivity | schemas.Activity],
+        404: schemas.Error,
+        422: schemas.ValidationError,
+    },
     operation_id="list_activities",
     tags=["Aktiviteter"],
     summary="En kommunes aktiviteter",

@@ -20,6 +20,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST_DATE = date(1900, 1, 1)
@@ -35,10 +38,32 @@ def largest_value(max_digits: int, decimal_places: int) -> Decimal:
     return Decimal(10) ** (max_digits - decimal_places) - Decimal(1).scaleb(-decimal_places)
 
 
+def is_plausible_date(value: date) -> bool:
+    """Whether `value` lies within 1900-2100 (rows stored before the bound may hold others)."""
+    return EARLIEST_DATE <= value <= LATEST_DATE
+
+
 def validate_plausible_date(value: date) -> None:
-    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+    if value is not None and not is_plausible_date(value):
         raise ValidationError(
             _("Datoen skal ligge mellem %(first)s og %(last)s."),
             code="implausible_date",
             params={"first": EARLIEST_DATE.year, "last": LATEST_DATE.year},
         )
+
+
+TEXT_MAX_LENGTH = 20_000
+
+
+class LongTextField(models.TextField):
+    """Free text a person types (a note, a comment, a document's section), bounded so that one
+    paste cannot store megabytes: 20,000 characters, about ten pages, checked by the form, the
+    model's `full_clean` (services, imports, admin) and shown as the textarea's maxlength."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    @cached_property
+    def validators(self):
+        return [*super().validators, MaxLengthValidator(self.max_length)]

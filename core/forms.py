@@ -1,3 +1,4 @@
+import uuid
 from decimal import Decimal
 
 from django import forms
@@ -98,6 +99,21 @@ class DkfdsFormMixin:
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-input"
             widget.attrs.setdefault("class", css)
+
+
+class SubmitOnceFormMixin(forms.Form):
+    """A form whose POST is saved at most once, however often it is sent.
+
+    A double click, a second tab or a retried request sends the same `submission_token`; the
+    service stores it in a unique column, so the second save finds the first instead of making
+    a duplicate (`core.idempotency.save_once`). A re-shown form keeps its token."""
+
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_token", uuid.uuid4())
 
 
 def add_validation_errors(form: forms.BaseForm, error) -> None:

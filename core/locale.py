@@ -116,6 +116,17 @@ def format_number(value, places: int | None = None, code: str | None = None) -> 
     )
 
 
+def format_percent(share, code: str | None = None) -> str:
+    """A share from 0 to 1 as a whole percentage: 0.26 -> "26 %".
+
+    A share below 1 is never shown as 100 %: 99.5 % of the way to a target is not there yet,
+    so it is shown as 99 %."""
+    percentage = (_decimal(share) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if percentage == 100 and _decimal(share) < 1:
+        percentage = Decimal(99)
+    return f"{format_number(percentage, 0, code)} %"
+
+
 def format_date(value, code: str | None = None) -> str:
     """10. sep. 2013 in Danish, 10 Sep 2013 in English; a datetime in local time."""
     if isinstance(value, datetime):

@@ -65,6 +65,19 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+MAX_TICKS = 12
+MAX_BARS = 40
+
+
+def year_step(first: int, last: int) -> int:
+    """Every year, or every 2nd, 5th, 10th … so that the axis has at most `MAX_TICKS` labels
+    (a deadline typed as 9999 must not draw eight thousand of them)."""
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000):
+        if (last - first) // step + 1 <= MAX_TICKS:
+            return step
+    return 10000
+
+
 def build_chart(goal, result: StatusResult, today: date) -> Chart | None:
     """The chart for `goal`, or None where a chart would say nothing (qualitative, milestone)."""
     if goal.kind != GoalKind.QUANTIFIED:
@@ -108,11 +121,10 @@ def _line(goal, result: StatusResult, today: date) -> Chart:
     y, y_ticks = _value_scale(values, inverted)
 
     chart = Chart(kind="line", y_ticks=y_ticks, inverted=inverted)
+    first_year = start_date.year + (start_date > date(start_date.year, 1, 1))
     chart.x_ticks = [
         Tick(x(date(year, 1, 1)), year)
-        for year in range(
-            start_date.year + (start_date > date(start_date.year, 1, 1)), end_date.year + 1
-        )
+        for year in range(first_year, end_date.year + 1, year_step(first_year, end_date.year))
     ]
     chart.points = [(x(m.measured_on), y(m.value), m.value, m.measured_on) for m in measurements]
     start = (
@@ -145,11 +157,10 @@ def _line(goal, result: StatusResult, today: date) -> Chart:
 def _bars(goal, result: StatusResult) -> Chart:
     years = result.years or []
     if not years:
-        last = goal.effective_deadline.year
-        years = []
+        last = min(goal.effective_deadline.year, goal.recurrence_from_year + MAX_BARS - 1)
         year_list = range(goal.recurrence_from_year, last + 1)
     else:
-        year_list = [y.year for y in years]
+        year_list = [y.year for y in years[-MAX_BARS:]]
     by_year = {y.year: y for y in years}
     values = [float(goal.target_value), 0.0] + [
         float(y.value) for y in years if y.value is not None

@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.bounds import MEASURE_DIGITS
-from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField
+from core.bounds import MEASURE_DIGITS, TEXT_MAX_LENGTH
+from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField, SubmitOnceFormMixin
 from core.models import User
 from strategy.enums import Assessment, GoalKind
 from strategy.models import Goal
 
 
-class MeasurementForm(DkfdsFormMixin, forms.Form):
+class MeasurementForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
     """A measurement as a person types it; the service decides whether it is valid."""
 
     measured_on = forms.DateField(label=_("Dato for målingen"), widget=DanishDateInput())
@@ -18,7 +18,10 @@ class MeasurementForm(DkfdsFormMixin, forms.Form):
     )
     source = forms.CharField(label=_("Kilde"), max_length=300)
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, goal: Goal, **kwargs):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.bounds import MEASURE_DIGITS, validate_plausible_date
+from core.bounds import MEASURE_DIGITS, LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
 from strategy.enums import (
     Assessment,
@@ -68,7 +68,7 @@ class Plan(models.Model):
         verbose_name=_("udmønter"),
         help_text=_("Den strategi eller politik, som en handleplan eller tidsplan udmønter."),
     )
-    summary = models.TextField(_("resumé og vision"), blank=True)
+    summary = LongTextField(_("resumé og vision"), blank=True)
     source_document = models.FileField(
         _("kildedokument"),
         upload_to="plans/",
@@ -78,7 +78,7 @@ class Plan(models.Model):
             validate_source_document_size,
         ],
     )
-    internal_note = models.TextField(
+    internal_note = LongTextField(
         _("intern note"), blank=True, help_text=_("Ses kun af kommunens egne brugere.")
     )
     history = HistoricalRecords()
@@ -157,7 +157,7 @@ class Commitment(models.Model):
         Plan, on_delete=models.CASCADE, related_name="commitments", verbose_name=_("plan")
     )
     title = models.CharField(_("titel"), max_length=200)
-    text = models.TextField(_("tekst"), blank=True)
+    text = LongTextField(_("tekst"), blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
 
@@ -182,9 +182,9 @@ class Track(models.Model):
     )
     kind = models.CharField(_("type"), max_length=20, choices=TrackKind.choices)
     title = models.CharField(_("titel"), max_length=200)
-    summary = models.TextField(_("kort formål"), blank=True)
-    motivation = models.TextField(_("motivation"), blank=True)
-    background = models.TextField(_("baggrund"), blank=True)
+    summary = LongTextField(_("kort formål"), blank=True)
+    motivation = LongTextField(_("motivation"), blank=True)
+    background = LongTextField(_("baggrund"), blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
 
@@ -223,7 +223,7 @@ class Theme(models.Model):
         verbose_name=_("spor"),
     )
     title = models.CharField(_("titel"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = LongTextField(_("beskrivelse"), blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     history = HistoricalRecords()
 
@@ -280,7 +280,7 @@ class Goal(models.Model):
         verbose_name=_("overordnet mål"),
     )
     title = models.CharField(_("mål"), max_length=500)
-    description = models.TextField(_("uddybning"), blank=True)
+    description = LongTextField(_("uddybning"), blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=GoalKind.choices)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
@@ -334,7 +334,7 @@ class Goal(models.Model):
         related_name="owned_goals",
         verbose_name=_("ansvarlig"),
     )
-    internal_note = models.TextField(
+    internal_note = LongTextField(
         _("intern note"), blank=True, help_text=_("Ses kun af kommunens egne brugere.")
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -375,6 +375,16 @@ class Goal(models.Model):
 
         return self.deadline or date(self.plan.period_end, 12, 31)
 
+    def _ancestor_ids(self) -> set[int]:
+        """The ids above this goal: its parent, the parent's parent and so on (a query each)."""
+        found, parent_id = set(), self.parent_id
+        while parent_id is not None and parent_id not in found:
+            found.add(parent_id)
+            parent_id = (
+                Goal.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+            )
+        return found
+
     def clean(self) -> None:
         errors = {}
         if self.kind == GoalKind.QUANTIFIED:
@@ -399,8 +409,8 @@ class Goal(models.Model):
         if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
             errors["theme"] = _("Temaet hører til en anden plan.")
         if self.parent_id:
-            if self.parent_id == self.pk:
-                errors["parent"] = _("Et mål kan ikke være sit eget overordnede mål.")
+            if self.parent_id == self.pk or self.pk in self._ancestor_ids():
+                errors["parent"] = _("Et mål kan ikke ligge under sig selv eller sine delmål.")
             elif self.parent.plan.municipality_id != self.plan.municipality_id:
                 errors["parent"] = _("Det overordnede mål hører til en anden kommune.")
         if errors:
@@ -421,7 +431,7 @@ class Measurement(models.Model):
         _("vurdering"), max_length=20, choices=Assessment.choices, blank=True
     )
     source = models.CharField(_("kilde"), max_length=300)
-    note = models.TextField(_("note"), blank=True)
+    note = LongTextField(_("note"), blank=True)
     is_illustrative = models.BooleanField(
         _("illustrativ"),
         default=False,
@@ -435,8 +445,11 @@ class Measurement(models.Model):
         related_name="+",
         verbose_name=_("indtastet af"),
     )
+    submission_token = models.UUIDField(
+        _("indsendelse"), null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["submission_token"])
 
     objects = ScopedQuerySet.as_manager()
 

@@ -5,21 +5,19 @@ Page views call these so that the number of SQL queries does not grow with the n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from core.history import HistoryEntry, changed_fields
 from core.ids import parse_id
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Measurement, Plan
-from strategy.rollup import Rollup, roll_up
-from strategy.status import GoalFacts, Observation, StatusResult, evaluate
-
-STATUS_RANK = {status: rank for rank, status in enumerate(GoalStatus)}
+from strategy.rollup import EvaluatedGoal, evaluate_family
+from strategy.status import Observation
 
 
 def plans_of(municipality) -> QuerySet[Plan]:
@@ -38,73 +36,40 @@ def goals_with_measurements(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     )
 
 
-@dataclass
-class EvaluatedGoal:
-    goal: Goal
-    result: StatusResult
-    children: list[EvaluatedGoal] = field(default_factory=list)
-    rollup: Rollup | None = None
-
-    @property
-    def status(self) -> GoalStatus:
-        return self.result.status
-
-    @property
-    def progress(self) -> float | None:
-        if self.result.progress is not None:
-            return self.result.progress
-        return self.rollup.progress if self.rollup else None
-
-    @property
-    def sort_key(self):
-        return (STATUS_RANK[self.status], self.goal.effective_deadline, self.goal.pk)
-
-
 def observations_of(goal: Goal) -> list[Observation]:
     return [Observation(m.measured_on, m.value, m.assessment) for m in goal.measurements.all()]
 
 
-def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
-    """Evaluate every goal, link parents to children, and roll children up into parents.
+def _with_descendants(goals: list[Goal]) -> list[Goal]:
+    """`goals` and every descendant of theirs in the same municipalities, with measurements.
 
-    A parent without an indicator of its own (a qualitative goal nobody assessed) takes its
-    worst child's status, so that a problem below is visible above.
-    """
-    today = today or timezone.localdate()
-    evaluated = {
-        goal.pk: EvaluatedGoal(
-            goal, evaluate(GoalFacts.from_goal(goal), observations_of(goal), today)
+    One query (and one for the measurements) per level of children below the deepest goal."""
+    family = {goal.pk: goal for goal in goals}
+    municipality_ids = {goal.plan.municipality_id for goal in goals}
+    frontier = set(family)
+    while frontier:
+        children = goals_with_measurements(
+            Goal.objects.of_municipalities(municipality_ids)
+            .filter(parent_id__in=frontier)
+            .exclude(pk__in=family)
         )
-        for goal in goals
-    }
-    for item in evaluated.values():
-        parent = evaluated.get(item.goal.parent_id)
-        if parent is not None:
-            parent.children.append(item)
+        frontier = set()
+        for child in children:
+            family[child.pk] = child
+            frontier.add(child.pk)
+    return list(family.values())
 
-    def depth(item: EvaluatedGoal) -> int:
-        level, parent_id, seen = 0, item.goal.parent_id, set()
-        while parent_id in evaluated and parent_id not in seen:
-            seen.add(parent_id)
-            level, parent_id = level + 1, evaluated[parent_id].goal.parent_id
-        return level
 
-    # Deepest parents first, so a grandparent rolls up children whose status is already final.
-    for item in sorted(evaluated.values(), key=depth, reverse=True):
-        if not item.children:
-            continue
-        item.children.sort(key=lambda child: (child.goal.order, child.goal.pk))
-        item.rollup = roll_up(item.goal, [(child.goal, child.result) for child in item.children])
-        if item.result.status == GoalStatus.NOT_MEASURED and item.result.latest is None:
-            worst = min(item.children, key=lambda child: STATUS_RANK[child.status])
-            item.result = StatusResult(
-                worst.status,
-                item.result.reason
-                if worst.status == GoalStatus.NOT_MEASURED
-                else worst.result.reason,
-                progress=item.rollup.progress if item.rollup else None,
-            )
-    return list(evaluated.values())
+def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
+    """`goals` (from `goals_with_measurements`) evaluated with their status and roll-up.
+
+    Every descendant is evaluated too, wherever it sits (another plan, a deeper level), so that
+    a goal's status and roll-up are the same on every page that shows it
+    (`strategy.rollup.evaluate_family`). Returns `goals`' evaluations, in their order."""
+    today = today or timezone.localdate()
+    requested = list(goals)
+    evaluated = evaluate_family(_with_descendants(requested), observations_of, today)
+    return [evaluated[goal.pk] for goal in requested]
 
 
 @dataclass(frozen=True)
@@ -218,12 +183,8 @@ def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
 
 
 def evaluate_goal_with_family(goal: Goal, today: date | None = None) -> EvaluatedGoal:
-    """The goal evaluated together with its children, so its roll-up can be shown."""
-    family = Goal.objects.of_municipality(goal.plan.municipality_id).filter(
-        Q(pk=goal.pk) | Q(parent_id=goal.pk)
-    )
-    evaluated = evaluate_goals(goals_with_measurements(family), today)
-    return next(e for e in evaluated if e.goal.pk == goal.pk)
+    """The goal evaluated together with its descendants, so its roll-up can be shown."""
+    return evaluate_goals([goal], today)[0]
 
 
 GOAL_HISTORY_FIELDS = [

@@ -16,19 +16,34 @@ Weighted average
 
 Either way the result carries the lines of the computation, so the page can show how the figure
 was reached.
+
+A family of goals, at any depth (`evaluate_family`)
+    Every goal is evaluated by `strategy.status.evaluate`; then parents are rolled up from their
+    children, deepest parents first, so that a grandparent rolls up children whose status is
+    already final. A parent that nobody has measured or assessed itself (its own status is "not
+    measured yet", or "no longer measurable" once its deadline has passed) takes its worst
+    measured child's status, so that a problem below is visible above, and the roll-up's
+    progress; while no child is measured either, it keeps its own status. The family must hold
+    every descendant of the goals whose status is shown: a goal's status is the same wherever it
+    is shown only if it is always computed from all of its descendants
+    (`strategy.queries.evaluate_goals` loads them). A loop of parents (A under B under A) is
+    broken where it closes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from strategy.enums import Comparator, GoalKind, Recurrence
-from strategy.status import StatusResult
+from strategy.enums import Comparator, GoalKind, GoalStatus, Recurrence
+from strategy.status import STATUS_RANK, GoalFacts, Observation, StatusResult, evaluate
 
 SUM = "sum"
+UNMEASURED = {GoalStatus.NOT_MEASURED, GoalStatus.NOT_MEASURABLE}
 WEIGHTED_AVERAGE = "weighted_average"
 
 
@@ -123,3 +138,70 @@ def roll_up(parent, children_with_results: list[tuple[object, StatusResult]]) ->
         else None
     )
     return Rollup(WEIGHTED_AVERAGE, lines, progress=progress)
+
+
+@dataclass
+class EvaluatedGoal:
+    """A goal with its status, its children (evaluated) and, for a parent, its roll-up."""
+
+    goal: object
+    result: StatusResult
+    children: list[EvaluatedGoal] = field(default_factory=list)
+    rollup: Rollup | None = None
+
+    @property
+    def status(self) -> GoalStatus:
+        return self.result.status
+
+    @property
+    def progress(self) -> float | None:
+        if self.result.progress is not None:
+            return self.result.progress
+        return self.rollup.progress if self.rollup else None
+
+    @property
+    def sort_key(self):
+        return (STATUS_RANK[self.status], self.goal.effective_deadline, self.goal.pk)
+
+
+def _depth(item: EvaluatedGoal, evaluated: dict[int, EvaluatedGoal]) -> int:
+    """How many ancestors `item` has within the family (a loop counts once round)."""
+    level, parent_id, seen = 0, item.goal.parent_id, {item.goal.pk}
+    while parent_id in evaluated and parent_id not in seen:
+        seen.add(parent_id)
+        level, parent_id = level + 1, evaluated[parent_id].goal.parent_id
+    return level
+
+
+def evaluate_family(
+    goals: Iterable, observations_of: Callable[[object], list[Observation]], today: date
+) -> dict[int, EvaluatedGoal]:
+    """Evaluate every goal of the family and roll children up into parents at any depth.
+
+    `observations_of(goal)` gives the goal's measurements as the status rules see them.
+    Returns every goal's evaluation by its id (see the module doc for the rules)."""
+    evaluated = {
+        goal.pk: EvaluatedGoal(
+            goal, evaluate(GoalFacts.from_goal(goal), observations_of(goal), today)
+        )
+        for goal in goals
+    }
+    depths = {pk: _depth(item, evaluated) for pk, item in evaluated.items()}
+    for item in evaluated.values():
+        parent = evaluated.get(item.goal.parent_id)
+        # A loop of parents is broken at the goal whose parent is no higher up than itself.
+        if parent is not None and depths[parent.goal.pk] < depths[item.goal.pk]:
+            parent.children.append(item)
+    for item in sorted(evaluated.values(), key=lambda e: depths[e.goal.pk], reverse=True):
+        if not item.children:
+            continue
+        item.children.sort(key=lambda child: (child.goal.order, child.goal.pk))
+        item.rollup = roll_up(item.goal, [(child.goal, child.result) for child in item.children])
+        if item.result.latest is None and item.result.status in UNMEASURED:
+            worst = min(item.children, key=lambda child: STATUS_RANK[child.status])
+            item.result = StatusResult(
+                worst.status if worst.status not in UNMEASURED else item.result.status,
+                item.result.reason if worst.status in UNMEASURED else worst.result.reason,
+                progress=item.rollup.progress if item.rollup else None,
+            )
+    return evaluated

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import claim_next_version
+from core.idempotency import save_once
 from strategy.enums import GoalKind
 from strategy.models import Goal, Measurement
 
@@ -28,11 +29,14 @@ def record_measurement(
     value: Decimal | None = None,
     assessment: str = "",
     note: str = "",
+    submission_token=None,
 ) -> Measurement:
     """Record a measurement of `goal`. Side effect: a history row naming `user`.
 
     Raises ValidationError for a date in the future, a missing value (or a missing assessment for
-    a qualitative goal), or a milestone value other than 0 (not done) and 1 (done).
+    a qualitative goal), or a milestone value other than 0 (not done) and 1 (done). A form posted
+    twice with the same `submission_token` records one measurement (`core.idempotency`); the
+    second call returns the first one's.
     """
     errors: dict[str, str] = {}
     if measured_on > timezone.localdate():
@@ -58,11 +62,10 @@ def record_measurement(
         note=note,
         entered_by=user,
     )
-    measurement.full_clean()
+    measurement.full_clean(exclude=["submission_token"])
     measurement._history_user = user
     measurement._change_reason = _("Måling registreret")
-    with transaction.atomic():
-        measurement.save()
+    measurement, _saved = save_once(measurement, token=submission_token)
     return measurement
 
 

@@ -8,8 +8,11 @@ achieved.
 
 Qualitative goals
     The latest assessment a person recorded decides (achieved, on track, at risk, off track).
-    Without one the goal is *not measured yet*, or *no longer measurable* once a stated deadline
-    has passed.
+    Without one the goal is *not measured yet*, or *no longer measurable* once its deadline (the
+    stated one, or else the end of the plan's period) has passed. After the deadline only a final
+    assessment stands: *achieved* or *off track*; an "on track" or "at risk" from before the
+    deadline says nothing about whether the goal was reached, so the goal is *no longer
+    measurable* until someone assesses it as achieved or not.
 
 Milestones (a yes/no goal with a date, e.g. "a business website by the end of 2013")
     A measurement of 1 means done, 0 means not done yet. Done at any time: *achieved*. Not done
@@ -35,8 +38,15 @@ Quantified goals with a yearly target from a given year ("at least 50 a year fro
     Each year from the start year to the deadline's year is judged on its own. A year's figure is
     its latest measurement (people enter the running total for the year). The most recent year
     with a figure decides: a completed year that met the target gives *on track*, one that
-    missed it *off track*; the current year is judged pro rata, its running total against the
-    share of the year gone by at the measurement's date, with the same tolerance as above.
+    missed it *off track*. The current year: a figure that already meets the target is *on
+    track* (for an "at most" ceiling: the running total is still under it), one over a ceiling
+    is *off track*; an "at least" figure below the target is judged pro rata, against the
+    target times the share of the year gone by at the measurement's date, the gap measured in
+    shares of the target's size (so a negative target such as "at least -5" is judged the same
+    way), with the same tolerance as above.
+    The progress of a year's figure is 100 % when it meets the target; below an "at least"
+    target it is the figure's share of a positive target; over an "at most" ceiling it is the
+    ceiling's share of the figure (a ceiling of 10 with 30 measured: 33 %); otherwise 0 %.
     After the last year: *achieved* if every year with a figure met the target and the last year
     has one, *off track* if any year missed, *no longer measurable* if no year has a figure.
 """
@@ -53,6 +63,9 @@ from strategy.enums import Comparator, GoalKind, GoalStatus, Recurrence
 
 AT_RISK_TOLERANCE = 0.10
 MILESTONE_WARNING_DAYS = 90
+# Worst first, as the statuses are declared: lists sort by it.
+STATUS_RANK = {status: rank for rank, status in enumerate(GoalStatus)}
+FINAL_ASSESSMENTS = {GoalStatus.ACHIEVED, GoalStatus.OFF_TRACK}
 
 
 @dataclass(frozen=True)
@@ -136,10 +149,9 @@ def evaluate(facts: GoalFacts, observations: list[Observation], today: date) -> 
     return _single_target(facts, observations, today)
 
 
-def _unmeasured(facts: GoalFacts, today: date, *, stated_only: bool = False) -> StatusResult:
-    """Not measured yet, or no longer measurable once the deadline (with `stated_only`: a
-    deadline the document states, not the end of the plan's period) has passed."""
-    if (facts.has_stated_deadline or not stated_only) and today > facts.deadline:
+def _unmeasured(facts: GoalFacts, today: date) -> StatusResult:
+    """Not measured yet, or no longer measurable once the deadline has passed."""
+    if today > facts.deadline:
         return StatusResult(
             GoalStatus.NOT_MEASURABLE, _("Fristen er passeret, uden at målet er blevet målt.")
         )
@@ -149,15 +161,21 @@ def _unmeasured(facts: GoalFacts, today: date, *, stated_only: bool = False) -> 
 def _qualitative(facts: GoalFacts, observations: list[Observation], today: date) -> StatusResult:
     assessed = [o for o in observations if o.assessment]
     if not assessed:
-        return _unmeasured(facts, today, stated_only=True)
+        return _unmeasured(facts, today)
     latest = assessed[-1]
-    progress = 1.0 if latest.assessment == GoalStatus.ACHIEVED else None
-    return StatusResult(
-        GoalStatus(latest.assessment),
-        _("Seneste vurdering."),
-        progress=progress,
-        latest=latest,
-    )
+    status = GoalStatus(latest.assessment)
+    progress = 1.0 if status == GoalStatus.ACHIEVED else None
+    if today > facts.deadline and status not in FINAL_ASSESSMENTS:
+        return StatusResult(
+            GoalStatus.NOT_MEASURABLE,
+            _(
+                "Fristen er passeret uden en endelig vurdering af, om målet er nået. "
+                "Seneste vurdering: %(assessment)s."
+            )
+            % {"assessment": status.label},
+            latest=latest,
+        )
+    return StatusResult(status, _("Seneste vurdering."), progress=progress, latest=latest)
 
 
 def _milestone(facts: GoalFacts, observations: list[Observation], today: date) -> StatusResult:
@@ -254,6 +272,15 @@ def _single_target(facts: GoalFacts, observations: list[Observation], today: dat
     return StatusResult(status, reasons[status], expected_progress=expected, **common)
 
 
+def _year_progress(facts: GoalFacts, value: Decimal) -> float:
+    """How far a year's figure has come towards the year's target (see the module doc)."""
+    if facts.meets(value):
+        return 1.0
+    if facts.comparator == Comparator.AT_MOST:
+        return _clamp(float(facts.target / value)) if value > 0 and facts.target > 0 else 0.0
+    return _clamp(float(value / facts.target)) if facts.target > 0 else 0.0
+
+
 def _yearly(facts: GoalFacts, observations: list[Observation], today: date) -> StatusResult:
     last_year = facts.deadline.year
     by_year: dict[int, Observation] = {}
@@ -274,8 +301,7 @@ def _yearly(facts: GoalFacts, observations: list[Observation], today: date) -> S
 
     latest_year = max(by_year)
     latest = by_year[latest_year]
-    year_share = _clamp(float(latest.value / facts.target)) if facts.target else 1.0
-    common = {"latest": latest, "years": years, "progress": year_share}
+    common = {"latest": latest, "years": years, "progress": _year_progress(facts, latest.value)}
     if today > facts.deadline:
         judged = [y for y in years if y.met is not None]
         if any(not y.met for y in judged):
@@ -312,7 +338,8 @@ def _yearly(facts: GoalFacts, observations: list[Observation], today: date) -> S
     elapsed = _elapsed(date(latest_year, 1, 1), date(latest_year, 12, 31), latest.on)
     # A zero target is zero all year, so a running total below it is clearly under the line.
     if facts.target:
-        status = _judge_gap(elapsed - float(latest.value / facts.target))
+        expected = facts.target * Decimal(str(elapsed))
+        status = _judge_gap(float((expected - latest.value) / abs(facts.target)))
     else:
         status = GoalStatus.OFF_TRACK
     reasons = {

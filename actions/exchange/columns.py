@@ -61,7 +61,7 @@ COLUMNS = [
         "description",
         "Beskrivelse",
         60,
-        "Beskrivelse af aktiviteten. Valgfri (højst 10.000 tegn).",
+        "Beskrivelse af aktiviteten. Valgfri (højst 20.000 tegn).",
         max_chars=_max_length("description"),
     ),
     Column(

@@ -30,7 +30,7 @@ from core.locale import NumberError, format_number, parse_decimal
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
 MAX_PHYSICAL_ROWS = 10 * MAX_ROWS  # blank rows included
-# Unpacked, a sheet of 2,000 activities with long descriptions takes about 20 MB.
+# Unpacked, a sheet of 2,000 activities with descriptions of 10,000 characters takes 20 MB.
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 # Sheets pack 5 to 20 times, a sheet of 2,000 equal long texts 150 times; a zip bomb 1,000 times.
 MAX_COMPRESSION_RATIO = 200

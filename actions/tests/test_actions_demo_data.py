@@ -4,19 +4,14 @@ Expected values are written out from the documents (or read from the copied sour
 `actions/demo/sources/`), never from the loader's own tables, so a transcription slip fails here.
 """
 
-import os
 import re
 from datetime import date
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command, get_commands
-from django.db import transaction
-from django.test import override_settings
 
 import actions.demo
 from actions.enums import ActivityStatus, TrafficLight
@@ -118,26 +113,6 @@ BALLERUP_PARTNERS = [
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module inside a transaction that is rolled back after it.
-
-    Each test still runs in its own savepoint (`django_db`), so nothing a test writes leaks.
-    """
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media),
-        mock.patch.dict(os.environ, {"KURS_DEMO_PASSWORD": "demo-password-for-tests"}),
-        transaction.atomic(),
-    ):
-        if "load_demo" in get_commands():
-            call_command("load_demo", stdout=StringIO(), stderr=StringIO())
-        actions.demo.load(stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -20,12 +20,12 @@ def form_data(activity, **overrides) -> dict:
     }
 
 
-def test_the_form_refuses_a_description_of_more_than_10000_characters(municipality):
+def test_the_form_refuses_a_description_of_more_than_20000_characters(municipality):
     activity = ActivityFactory(plan__municipality=municipality)
 
-    form = ActivityForm(form_data(activity, description="x" * 10_001), instance=activity)
+    form = ActivityForm(form_data(activity, description="x" * 20_001), instance=activity)
 
-    assert form.errors == {"description": ["Denne værdi må højst have 10000 tegn (den har 10001)."]}
+    assert form.errors == {"description": ["Denne værdi må højst have 20000 tegn (den har 20001)."]}
 
 
 def test_the_form_takes_the_dates_from_a_changed_period(municipality):

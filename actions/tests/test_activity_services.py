@@ -129,14 +129,14 @@ def test_create_activity_refuses_invalid_values_with_the_models_messages(plan, s
     assert not Activity.objects.exists()
 
 
-def test_a_description_of_more_than_10000_characters_is_refused(plan, staff):
+def test_a_description_of_more_than_20000_characters_is_refused(plan, staff):
     with pytest.raises(ValidationError) as error:
-        create_activity(plan=plan, user=staff, values=values(description="x" * 10_001))
+        create_activity(plan=plan, user=staff, values=values(description="x" * 20_001))
 
     assert error.value.message_dict == {
-        "description": ["Denne værdi må højst have 10000 tegn (den har 10001)."]
+        "description": ["Denne værdi må højst have 20000 tegn (den har 20001)."]
     }
-    create_activity(plan=plan, user=staff, values=values(description="x" * 10_000))
+    create_activity(plan=plan, user=staff, values=values(description="x" * 20_000))
 
 
 def test_update_activity_sets_themes_and_records_the_reason(plan, staff):

@@ -485,7 +485,7 @@ def test_bad_rows_give_exact_errors_and_change_nothing(plan, setup, staff):
          [("ID", "ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet.")]),
         ({"Titel": "x" * 501}, [("Titel", "Højst 500 tegn; cellen har 501.")]),
         ({"Titel": "x" * 32_767}, [("Titel", "Højst 500 tegn; cellen har 32.767.")]),
-        ({"Beskrivelse": "x" * 10_001}, [("Beskrivelse", "Højst 10.000 tegn; cellen har 10.001.")]),
+        ({"Beskrivelse": "x" * 20_001}, [("Beskrivelse", "Højst 20.000 tegn; cellen har 20.001.")]),
         ({"Periode": "2016" + " " * 97 + "x"}, [("Periode", "Højst 100 tegn; cellen har 102.")]),
         ({"Ansvarlig enhed": "x" * 201}, [("Ansvarlig enhed", "Højst 200 tegn; cellen har 201.")]),
         ({"Ansvarlig": "x" * 151}, [("Ansvarlig", "Højst 150 tegn; cellen har 151.")]),

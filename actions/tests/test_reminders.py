@@ -1,30 +1,27 @@
 """Reminders to owners: which are due, and the daily command that e-mails them through a real
 SMTP server (aiosmtpd on 127.0.0.1), one e-mail per person and never the same reminder twice."""
 
-import email
-import email.policy
-import socket
 import threading
 from datetime import date
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from aiosmtpd.controller import Controller
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import connection
 
-from actions import reminders as rules
+from actions import rules
 from actions.enums import ActivityStatus, ReportingCycle
 from actions.management.commands import send_reminders
 from actions.models import Activity, PlanSteering, ReminderLog
-from actions.queries import is_late
+from actions.reminders.queries import due_reminders, owners_behind
+from actions.rules import is_late
 from actions.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     MilestoneFactory,
     StatusUpdateFactory,
 )
+from actions.tests.mail import body_of, free_port, send, subject_of
 from core.enums import Role
 from core.tests.factories import MembershipFactory
 from strategy.enums import DataSource, PlanStatus
@@ -33,79 +30,7 @@ from strategy.tests.factories import GoalFactory, MeasurementFactory, PlanFactor
 Kind = ReminderLog.Kind
 
 
-# A real SMTP server
-
-
-class Inbox:
-    """What the SMTP server received: one parsed message per DATA command."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        message.envelope_recipients = list(envelope.rcpt_tos)
-        self.messages.append(message)
-        return "250 Message accepted for delivery"
-
-    def to(self, address):
-        return [m for m in self.messages if address in m.envelope_recipients]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings):
-    """A local SMTP server, with Django's SMTP backend pointed at it.
-
-    pytest-django swaps in the locmem backend for every test, so the test sets it back."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.DEFAULT_FROM_EMAIL = "kurs@albertslund.example"
-    settings.SITE_URL = "https://kurs.example"
-    yield inbox
-    controller.stop()
-
-
-def send(on: str, *args) -> str:
-    out = StringIO()
-    call_command("send_reminders", "--date", on, *args, stdout=out)
-    return out.getvalue()
-
-
-def subject_of(message) -> str:
-    # Python folds a long encoded subject onto a continuation line; unfolded, a mail client
-    # shows it without the leading space the parser keeps.
-    return message["Subject"].strip()
-
-
-def body_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
 # Data
-
-
-@pytest.fixture
-def owner(municipality):
-    return MembershipFactory(
-        municipality=municipality,
-        user__username="ejer",
-        user__first_name="Eva",
-        user__last_name="Ejer",
-        user__email="eva@albertslund.example",
-    ).user
 
 
 @pytest.fixture
@@ -132,9 +57,7 @@ def activity_in(plan, owner, title="Smart City-partnerskab", **fields):
 
 
 def kinds(on: date, municipality=None):
-    return sorted(
-        (r.kind, r.object_key, r.period_key) for r in rules.due_reminders(on, municipality)
-    )
+    return sorted((r.kind, r.object_key, r.period_key) for r in due_reminders(on, municipality))
 
 
 # The rules
@@ -303,7 +226,7 @@ def test_nobody_is_reminded_of_the_distant_past(plan, owner, municipality):
     assert [key for _kind, key, _period in kinds(date(2017, 7, 1))] == [f"goal:{goal.pk}"]
     assert kinds(date(2019, 1, 1)) == []
     # … while the steering page still counts it as behind
-    (row,) = rules.owners_behind(Activity.objects.filter(plan=plan), date(2019, 1, 1))
+    (row,) = owners_behind(Activity.objects.filter(plan=plan), date(2019, 1, 1))
     assert (row.updates_missing, row.overdue) == (1, 1)
 
 

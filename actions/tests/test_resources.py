@@ -209,3 +209,28 @@ def test_a_long_theme_name_is_shortened_in_the_chart_only(plan):
     label = chart.rows[-1]
     assert label.label.endswith("…") and len(label.label) <= 72
     assert label.row.label == long_theme.title
+
+
+def test_a_stray_link_to_another_municipalitys_goal_or_theme_is_left_out(
+    plan, strategy, other_municipality
+):
+    foreign = PlanFactory(municipality=other_municipality, title="Fremmed politik")
+    foreign_goal = goal_at(foreign, 900, title="Fremmed mål")
+    own_goal = goal_at(strategy, 250, title="Eget mål")
+    foreign_theme = ThemeFactory(plan=foreign, title="Fremmed tema")
+    activity(
+        plan,
+        [plan.themes_in_order[0], foreign_theme],
+        [own_goal, foreign_goal],
+        budget=Decimal(1000),
+    )
+
+    report = resource_report(plan, TODAY)
+
+    assert [row.label for row in report.rows] == [
+        "Bæredygtig udvikling",
+        "Erhvervsservice",
+        "Uddannelseskoordinering",
+    ]
+    assert [item.goal.title for item in report.total.goals] == ["Eget mål"]
+    assert report.total.progress == 0.25

@@ -280,8 +280,8 @@ def populate(plan, strategy, owners, start, count):
         StatusUpdateFactory(activity=activity, reported_on=TODAY - timedelta(days=200))
 
 
-@pytest.mark.parametrize("which", [0, 1], ids=["steering", "resources"])
-def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, which):
+@pytest.mark.parametrize(("which", "queries"), [(0, 12), (1, 11)], ids=["steering", "resources"])
+def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, which, queries):
     strategy = PlanFactory(municipality=municipality)
     track = TrackFactory(plan=plan)
     for title in ("Globalisering", "Erhvervsservice"):
@@ -295,7 +295,7 @@ def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, 
     populate(plan, strategy, owners, 3, 27)
     many = queries_of(client, url)
 
-    assert many == few
+    assert [few, many] == [queries, queries]
     if which == 0:
         assert page(client, url).count("Slutdato rykket") == 30
 

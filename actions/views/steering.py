@@ -5,29 +5,28 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
+from actions import queries
 from actions.models import Activity
-from actions.reminders import DEFAULT_CYCLE, cycle_label, owners_behind
+from actions.reminders.queries import owners_behind
 from actions.resources import build_chart, resource_report
+from actions.rules import DEFAULT_CYCLE, cycle_label
 from actions.steering import changes_since
 from core.htmx import render_partial_or_page
-from core.scoping import member_required
-from strategy.enums import PlanKind, PlanStatus
+from core.scoping import member_object_or_404, member_required
+from strategy.enums import PlanStatus
 from strategy.models import Plan
 
 NAV = "timetables"
 DEFAULT_DAYS_BACK = 90
-STEERED_KINDS = [PlanKind.ACTION_PLAN, PlanKind.TIMETABLE]
 
 
 def _plan(member, plan_id: int) -> Plan:
     """The municipality's action plan or timetable, or 404."""
-    plans = Plan.objects.filter(
-        municipality=member.municipality, kind__in=STEERED_KINDS
-    ).select_related("municipality", "implements", "steering", "steering__committee")
-    return get_object_or_404(plans, pk=plan_id)
+    plans = queries.timetables().select_related("steering", "steering__committee")
+    return member_object_or_404(plans, member, pk=plan_id)
 
 
 def _steering_of(plan):

@@ -9,11 +9,11 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actions import queries
+from actions import queries, rules
 from actions.enums import ActivityStatus
 from actions.forms import ActivityForm, StatusUpdateForm
 from actions.gantt import build_gantt
@@ -21,13 +21,10 @@ from actions.models import Activity
 from actions.services import record_status_update, update_activity
 from core.concurrency import ConcurrentEditError
 from core.forms import add_validation_errors
-from core.scoping import member_required, require_editor
+from core.htmx import render_partial_or_page
+from core.scoping import member_object_or_404, member_required, require_editor
 
 NAV = "timetables"
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 @member_required
@@ -41,7 +38,7 @@ def plan_list(request, member):
 
 
 def _timetable_context(request, member, plan_id: int) -> dict:
-    plan = get_object_or_404(queries.timetable_plan(member.municipality, plan_id))
+    plan = member_object_or_404(queries.timetables(), member, pk=plan_id)
     options = queries.filter_options(plan)
     filters = queries.ActivityFilters.from_query(request.GET, options=options)
     rows = queries.timetable_rows(plan, filters)
@@ -65,28 +62,30 @@ def gantt(request, member, plan_id: int):
     plan, today = context["plan"], timezone.localdate()
     groups, undated = queries.group_rows(context["rows"], plan, context["filters"].group)
     context["today"] = today
-    context["partial"] = _is_htmx(request)
     context["chart"] = build_gantt(
         groups,
         undated,
         plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
         today=today,
     )
-    template = "actions/_gantt_results.html" if _is_htmx(request) else "actions/gantt.html"
-    return render(request, template, context)
+    return render_partial_or_page(
+        request, partial="actions/_gantt_results.html", page="actions/gantt.html", context=context
+    )
 
 
 @member_required
 def activity_list(request, member, plan_id: int):
     """The same activities and filters as the Gantt view, as a table."""
-    context = _timetable_context(request, member, plan_id)
-    context["partial"] = _is_htmx(request)
-    template = "actions/_activity_table.html" if _is_htmx(request) else "actions/activity_list.html"
-    return render(request, template, context)
+    return render_partial_or_page(
+        request,
+        partial="actions/_activity_table.html",
+        page="actions/activity_list.html",
+        context=_timetable_context(request, member, plan_id),
+    )
 
 
 def _member_activity(member, activity_id: int) -> Activity:
-    return get_object_or_404(queries.member_activities(member.municipality), pk=activity_id)
+    return member_object_or_404(queries.timetable_activities(), member, pk=activity_id)
 
 
 def _activity_page(request, member, activity: Activity, form=None, status=200):
@@ -97,8 +96,8 @@ def _activity_page(request, member, activity: Activity, form=None, status=200):
         "nav": NAV,
         "activity": activity,
         "plan": activity.plan,
-        "late": queries.is_late(activity, today, milestones),
-        "milestones": [(m, queries.is_milestone_overdue(m, today)) for m in milestones],
+        "late": rules.is_late(activity, today, milestones),
+        "milestones": [(m, rules.is_milestone_overdue(m, today)) for m in milestones],
         "spent_share": queries.spent_share(activity),
         "updates": queries.status_updates(activity),
         "history": queries.activity_history(activity),

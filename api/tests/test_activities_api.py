@@ -282,3 +282,21 @@ def test_query_count_is_the_same_for_one_and_five_activities(
 
     assert (listed_one, listed_five) == (1, 5)
     assert one == five
+
+
+@pytest.mark.parametrize("plan", ["9" * 5000, "9" * 19, "0", "-1", "²", "abc"])
+def test_a_plan_id_that_cannot_be_an_id_is_a_422_not_a_500(client, municipality, plan):
+    response = client.get("/api/v1/activities", {"municipality": "165", "plan": plan})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "plan"]
+
+
+def test_a_municipality_code_of_5000_digits_is_a_short_404(client, municipality):
+    response = client.get("/api/v1/activities", {"municipality": "9" * 5000})
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "'99999999999999999999…' er ikke en kommunekode. "
+        "Brug den tre-cifrede kode, fx 165."
+    }

@@ -253,6 +253,7 @@ def test_assessment_of_qualitative_goal_is_the_latest_measurement(client, munici
         kind=GoalKind.QUALITATIVE,
         comparator="",
         target_value=None,
+        deadline=date(2030, 12, 31),
     )
     MeasurementFactory(
         goal=goal, measured_on=date(2015, 3, 1), value=None, assessment=Assessment.AT_RISK

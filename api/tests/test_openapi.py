@@ -117,3 +117,21 @@ def test_activities_take_municipality_and_an_optional_plan(openapi):
         ("municipality", True),
         ("plan", False),
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/plans", "/api/v1/goals", "/api/v1/activities"])
+def test_each_endpoint_describes_its_422_for_a_missing_or_bad_parameter(openapi, path):
+    response = openapi["paths"][path]["get"]["responses"]["422"]
+
+    schema = response["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/ValidationError"}
+
+
+@pytest.mark.django_db
+def test_the_described_422_is_what_the_api_answers(client, openapi):
+    response = client.get("/api/v1/goals")
+
+    assert response.status_code == 422
+    described = openapi["components"]["schemas"]["InvalidParameter"]["properties"]
+    assert set(response.json()["detail"][0]) == set(described)

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils import timezone
 
-from core.locale import format_date, format_number
+from core.locale import format_date, format_number, format_percent
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def percent(value):
     """A share from 0 to 1 as a whole percentage, e.g. 0.26 -> 26 %."""
     if value is None or value == "":
         return ""
-    return f"{num(Decimal(str(value)) * 100, 0)} %"
+    return format_percent(value)
 
 
 @register.filter

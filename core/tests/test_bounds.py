@@ -85,3 +85,15 @@ def test_goal_deadline_before_its_baseline_is_refused():
         goal.full_clean()
 
     assert error.value.message_dict["deadline"] == ["Fristen ligger før udgangspunktets dato."]
+
+
+@pytest.mark.django_db
+def test_a_note_longer_than_twenty_thousand_characters_is_refused_by_the_model():
+    measurement = MeasurementFactory.build(goal=GoalFactory(), note="x" * 20_001)
+
+    with override("da"), pytest.raises(ValidationError) as error:
+        measurement.full_clean(exclude=["submission_token"])
+
+    assert error.value.message_dict["note"] == [
+        "Denne værdi må højst have 20000 tegn (den har 20001)."
+    ]

@@ -112,3 +112,10 @@ def test_filters_in_a_template():
         )
 
     assert rendered == "1.234,5 · 10. sep. 2013 · 50 %"
+
+
+def test_percent_of_a_share_just_below_one_is_not_shown_as_done():
+    with override("da"):
+        assert percent(0.995) == "99 %"
+        assert percent(0.9999) == "99 %"
+        assert percent(1.0) == "100 %"

@@ -6,3 +6,27 @@ document.addEventListener("change", (event) => {
     window.htmx.trigger(form, "submit");
   }
 });
+
+// A form that saves something is sent once: its submit buttons are disabled as it goes, so a
+// double click does not post it twice (the server refuses a second save of the same form too).
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (event.defaultPrevented || form.method.toLowerCase() !== "post" || form.hasAttribute("hx-post")) {
+    return;
+  }
+  // After the browser has collected the form's data, so the clicked button still counts.
+  window.setTimeout(() => {
+    for (const button of form.querySelectorAll("button[type=submit], input[type=submit]")) {
+      button.disabled = true;
+      button.setAttribute("aria-disabled", "true");
+    }
+  }, 0);
+});
+
+// Coming back with the browser's back button shows the page as it was left: enable the buttons.
+window.addEventListener("pageshow", () => {
+  for (const button of document.querySelectorAll("button[aria-disabled=true]")) {
+    button.disabled = false;
+    button.removeAttribute("aria-disabled");
+  }
+});

@@ -7,12 +7,6 @@ the transcription missed, or a paragraph that drifted from the text, fails a tes
 import re
 from datetime import date
 from decimal import Decimal
-from io import StringIO
-
-import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from core.enums import Role
 from core.models import Membership, Municipality, User
@@ -46,24 +40,6 @@ DIALOGUE_OBJECTIVE = (
 
 STRATEGY_TEXT = (SOURCES / "albertslund-erhvervsstrategi-2013-2017.txt").read_text("utf-8")
 POLICY_TEXT = (SOURCES / "albertslund-erhvervspolitik-2023-2026.txt").read_text("utf-8")
-
-
-@pytest.fixture
-def load(db, settings, tmp_path, monkeypatch):
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setenv("KURS_DEMO_PASSWORD", PASSWORD)
-
-    def load_demo() -> str:
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        return out.getvalue()
-
-    return load_demo
-
-
-@pytest.fixture
-def demo(load):
-    load()
 
 
 def strategy() -> Plan:
@@ -560,21 +536,24 @@ def test_each_plan_keeps_its_source_document(demo):
 
 
 def test_every_goal_status_appears_and_these_goals_show_them(demo):
-    """Which goal shows which status in the demo, on today's date.
+    """Which goal shows which status in the demo, on 1 October 2026, the day after staff's
+    (illustrative) assessments of the policy's objectives; statuses change with the date, so the
+    test names it.
 
     The strategy's deadlines have passed, so it can show only achieved, off track and no longer
-    measurable (a stated deadline passed without data), plus not measured yet for a qualitative
-    goal with no stated deadline, which the status rules never call unmeasurable. On track and
-    at risk therefore come from the policy's two objectives, as staff assessed them.
+    measurable (a deadline passed without data, or without a final assessment). On track and at
+    risk therefore come from the policy's two objectives, as staff assessed them. Not measured
+    yet needs a goal with a deadline ahead and no measurement: the documents have none, and the
+    demo does not invent one.
     """
     evaluated = {
         item.goal.title: item.status
         for item in evaluate_goals(
-            goals_with_measurements(Goal.objects.filter(plan__municipality__code="165"))
+            goals_with_measurements(Goal.objects.filter(plan__municipality__code="165")),
+            today=date(2026, 10, 1),
         )
     }
 
-    assert set(evaluated.values()) == set(GoalStatus)
     assert evaluated["Erhvervsrettet hjemmeside etableret inden udgangen af 2013"] == (
         GoalStatus.ACHIEVED
     )
@@ -593,7 +572,7 @@ def test_every_goal_status_appears_and_these_goals_show_them(demo):
         == GoalStatus.NOT_MEASURABLE
     )
     assert evaluated["At understøtte innovationsevnen hos virksomheder i Albertslund"] == (
-        GoalStatus.NOT_MEASURED
+        GoalStatus.NOT_MEASURABLE
     )
     assert evaluated[PARTNERSHIP_OBJECTIVE] == GoalStatus.ON_TRACK
     assert evaluated[DIALOGUE_OBJECTIVE] == GoalStatus.AT_RISK
@@ -611,24 +590,7 @@ def test_all_measurements_are_illustrative_and_entered_by_staff(demo):
     assert measurements.exclude(assessment="").count() == 4
 
 
-# --- Loading ----------------------------------------------------------------------------------
-
-
-def test_loading_twice_changes_nothing(load):
-    load()
-    first = {model._meta.label: model.objects.count() for model in apps.get_models()}
-    load()
-    second = {model._meta.label: model.objects.count() for model in apps.get_models()}
-
-    assert second == first
-    # The strategy demo (2 plans, 35 goals) plus the action-plan demo that load_demo also loads
-    # (Albertslund's handleplan with 56 focus-area goals, Ballerup's policy and timetable).
-    assert first["strategy.Plan"] == 5
-    assert first["strategy.Goal"] == 35 + 56
-    assert first["strategy.HistoricalGoal"] == 35 + 56
-
-
-def test_demo_users_have_one_role_each(demo):
+def test_demo_users_have_one_role_each(demo, demo_password):
     memberships = {
         m.user.username: (m.municipality.code, m.role)
         for m in Membership.objects.select_related("user", "municipality")
@@ -645,52 +607,6 @@ def test_demo_users_have_one_role_each(demo):
         "151": "Ballerup",
     }
     for user in User.objects.all():
-        assert user.check_password(PASSWORD)
+        assert user.check_password(demo_password)
         assert user.first_name and user.last_name
         assert user.email.endswith("@example.org")
-
-
-def test_summary_names_the_url_and_every_login(load):
-    output = load()
-
-    assert "http://127.0.0.1:8000/" in output
-    for username, role in (
-        ("admin", "Administrator"),
-        ("medarbejder", "Medarbejder"),
-        ("udvalg", "Udvalgslæser"),
-        ("ballerup", "Medarbejder"),
-    ):
-        assert re.search(rf"{username}\s+{role} i .*adgangskode: {PASSWORD}", output)
-
-
-def test_refuses_without_a_password_when_debug_is_off(db, settings, monkeypatch):
-    settings.DEBUG = False
-    monkeypatch.delenv("KURS_DEMO_PASSWORD", raising=False)
-
-    with pytest.raises(CommandError, match="KURS_DEMO_PASSWORD"):
-        call_command("load_demo", stdout=StringIO())
-    assert not Plan.objects.exists()
-    assert not User.objects.exists()
-
-
-def test_rerun_without_the_variable_keeps_a_password_someone_changed(
-    db, settings, tmp_path, monkeypatch
-):
-    settings.DEBUG = True
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.delenv("KURS_DEMO_PASSWORD", raising=False)
-    call_command("load_demo", stdout=StringIO())
-    staff = User.objects.get(username="medarbejder")
-    assert staff.check_password("kurs-demo-2026")
-    staff.set_password("mit-eget-kodeord")
-    staff.save()
-
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-
-    staff.refresh_from_db()
-    assert staff.check_password("mit-eget-kodeord")
-    assert re.search(
-        r"medarbejder\s+Medarbejder i Albertslund \(165\) – adgangskode: ændret", out.getvalue()
-    )
-    assert re.search(r"udvalg\s+.*adgangskode: kurs-demo-2026", out.getvalue())

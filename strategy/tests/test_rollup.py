@@ -4,6 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils.translation import override
 
 from strategy.enums import Comparator, Direction, GoalKind, GoalStatus
 from strategy.models import Goal
@@ -211,3 +213,76 @@ def test_grandparent_rolls_up_after_its_child_took_the_worst_grandchild_status(p
     assert items["Barnebarn"].status == GoalStatus.OFF_TRACK
     assert items["Forælder"].status == GoalStatus.OFF_TRACK
     assert items["Bedsteforælder"].status == GoalStatus.OFF_TRACK
+
+
+def test_a_ceiling_child_over_its_limit_does_not_lift_the_parents_average(plan):
+    """A yearly "at most 10" child with 30 measured counts a third, not 100 %."""
+    parent = GoalFactory(plan=plan, title="Overordnet", kind=GoalKind.QUALITATIVE)
+    parent.comparator, parent.target_value = "", None
+    parent.save()
+    GoalFactory(
+        plan=plan,
+        parent=parent,
+        title="Højst 10 om året",
+        comparator=Comparator.AT_MOST,
+        direction=Direction.LOWER_IS_BETTER,
+        target_value=Decimal(10),
+        recurrence="yearly",
+        recurrence_from_year=2013,
+        baseline_value=None,
+        baseline_date=None,
+        deadline=None,
+    )
+    MeasurementFactory(
+        goal=Goal.objects.get(title="Højst 10 om året"),
+        value=Decimal(30),
+        measured_on=date(2016, 3, 1),
+    )
+
+    item = evaluated(plan)["Overordnet"]
+
+    assert item.rollup.method == WEIGHTED_AVERAGE
+    assert item.progress == 1 / 3
+    assert item.status == GoalStatus.OFF_TRACK
+
+
+def test_every_level_of_a_deep_family_is_evaluated_with_all_its_descendants(plan):
+    """Asked for the top goal alone, its status still comes from the great-grandchild."""
+    top = GoalFactory(plan=plan, title="Top", target_value=Decimal(1000))
+    middle = GoalFactory(plan=plan, parent=top, title="Midte")
+    lower = GoalFactory(plan=plan, parent=middle, title="Nedre")
+    leaf = GoalFactory(plan=plan, parent=lower, title="Blad")
+    MeasurementFactory(goal=leaf, measured_on=date(2015, 1, 1), value=Decimal(100))
+    goals = goals_with_measurements(Goal.objects.all())
+
+    alone = evaluate_goals(goals.filter(pk=top.pk), TODAY)[0]
+    together = {item.goal.title: item for item in evaluate_goals(goals, TODAY)}
+
+    assert alone.status == together["Top"].status == GoalStatus.OFF_TRACK
+    assert alone.progress == together["Top"].progress
+    assert [child.goal.title for child in alone.children] == ["Midte"]
+    assert alone.children[0].children[0].children[0].goal.title == "Blad"
+
+
+def test_a_loop_of_parents_does_not_hang_the_evaluation(plan):
+    first = GoalFactory(plan=plan, title="Første")
+    second = GoalFactory(plan=plan, parent=first, title="Anden")
+    Goal.objects.filter(pk=first.pk).update(parent=second)
+
+    items = evaluated(plan)
+
+    assert items["Første"].children == items["Anden"].children == []
+
+
+def test_a_goal_cannot_be_put_under_its_own_descendant(plan):
+    top = GoalFactory(plan=plan, title="Top")
+    middle = GoalFactory(plan=plan, parent=top)
+    leaf = GoalFactory(plan=plan, parent=middle)
+    top.parent = leaf
+
+    with override("da"), pytest.raises(ValidationError) as error:
+        top.full_clean()
+
+    assert error.value.message_dict["parent"] == [
+        "Et mål kan ikke ligge under sig selv eller sine delmål."
+    ]

@@ -3,6 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+from django.utils.translation import override
+
 from strategy.enums import Comparator, GoalKind, GoalStatus, Recurrence
 from strategy.status import GoalFacts, Observation, Point, evaluate, forecast_at
 
@@ -103,12 +106,39 @@ def test_qualitative_without_assessment_after_stated_deadline_is_not_measurable(
     assert result.status == GoalStatus.NOT_MEASURABLE
 
 
-def test_qualitative_without_assessment_after_the_plan_period_stays_not_measured():
+def test_qualitative_without_assessment_after_the_plan_period_is_not_measurable():
     facts = qualitative(deadline=date(2017, 12, 31), has_stated_deadline=False)
 
     result = evaluate(facts, [], today=date(2018, 1, 1))
 
-    assert result.status == GoalStatus.NOT_MEASURED
+    assert result.status == GoalStatus.NOT_MEASURABLE
+
+
+@pytest.mark.parametrize("assessment", [GoalStatus.ON_TRACK, GoalStatus.AT_RISK])
+def test_qualitative_on_track_before_the_deadline_does_not_stay_on_track_after_it(assessment):
+    """Assessed "on track" in 2014 with a 2015 deadline: in 2026 nobody knows if it was met."""
+    observations = [Observation(date(2014, 6, 1), assessment=assessment)]
+
+    before = evaluate(qualitative(deadline=date(2015, 12, 31)), observations, date(2015, 12, 31))
+    after = evaluate(qualitative(deadline=date(2015, 12, 31)), observations, date(2026, 12, 1))
+
+    assert before.status == assessment
+    assert after.status == GoalStatus.NOT_MEASURABLE
+    assert after.progress is None
+    with override("da"):
+        assert str(after.reason) == (
+            "Fristen er passeret uden en endelig vurdering af, om målet er nået. "
+            f"Seneste vurdering: {assessment.label}."
+        )
+
+
+@pytest.mark.parametrize("assessment", [GoalStatus.ACHIEVED, GoalStatus.OFF_TRACK])
+def test_qualitative_final_assessment_stands_after_the_deadline(assessment):
+    observations = [Observation(date(2015, 6, 1), assessment=assessment)]
+
+    result = evaluate(qualitative(deadline=date(2015, 12, 31)), observations, date(2026, 12, 1))
+
+    assert result.status == assessment
 
 
 # Milestones
@@ -426,6 +456,36 @@ def test_yearly_current_year_over_a_ceiling_is_off_track():
     result = evaluate(facts, [value(date(2014, 3, 1), 6)], today=date(2014, 8, 1))
 
     assert result.status == GoalStatus.OFF_TRACK
+
+
+def test_yearly_ceiling_exceeded_shows_the_ceilings_share_not_full_progress():
+    """At most 10 a year, 30 measured: a third of the way, not 100 %."""
+    facts = yearly_goal(comparator=Comparator.AT_MOST, target=Decimal(10))
+
+    over = evaluate(facts, [value(date(2014, 3, 1), 30)], today=date(2014, 8, 1))
+    none = evaluate(facts, [value(date(2014, 3, 1), 0)], today=date(2014, 8, 1))
+
+    assert (over.status, over.progress) == (GoalStatus.OFF_TRACK, 1 / 3)
+    assert (none.status, none.progress) == (GoalStatus.ON_TRACK, 1.0)
+
+
+def test_yearly_ceiling_missed_in_a_completed_year_is_off_track_with_its_share():
+    facts = yearly_goal(comparator=Comparator.AT_MOST, target=Decimal(10))
+
+    result = evaluate(facts, [value(date(2014, 12, 31), 40)], today=date(2015, 3, 1))
+
+    assert (result.status, result.progress) == (GoalStatus.OFF_TRACK, 0.25)
+
+
+def test_yearly_negative_target_missed_is_off_track_not_on_track():
+    """At least -5 a year (a decline of at most 5): -10 by midsummer misses it clearly."""
+    facts = yearly_goal(target=Decimal(-5))
+
+    missed = evaluate(facts, [value(date(2014, 7, 2), -10)], today=date(2014, 8, 1))
+    met = evaluate(facts, [value(date(2014, 7, 2), -3)], today=date(2014, 8, 1))
+
+    assert (missed.status, missed.progress) == (GoalStatus.OFF_TRACK, 0.0)
+    assert (met.status, met.progress) == (GoalStatus.ON_TRACK, 1.0)
 
 
 def test_yearly_current_year_below_zero_target_does_not_crash():

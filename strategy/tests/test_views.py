@@ -921,3 +921,87 @@ def test_a_stored_value_too_large_for_its_field_does_not_take_pages_down(client,
     for url in read_urls(plan, goal) + ["/api/v1/goals?municipality=165"]:
         assert client.get(url).status_code == 200, url
     assert Client().get("/api/v1/goals?municipality=165").status_code == 200
+
+
+# One status wherever a goal is shown, at any depth
+
+
+def _status_on_dashboard(html: str, goal) -> str:
+    row = re.search(rf'href="/k/165/maal/{goal.pk}/">.*?</tr>', html, re.S)[0]
+    return re.search(r'class="status status-(\w+)"', row)[1]
+
+
+def _status_in_plan_tree(html: str, goal) -> str:
+    node = re.search(
+        rf'class="status status-(\w+)">[^<]*</span>\s*</span>\s*<a href="/k/165/maal/{goal.pk}/"',
+        html,
+    )
+    return node[1]
+
+
+def test_a_goal_three_levels_up_shows_one_status_everywhere(client, staff, plan):
+    """Top and middle have no indicator of their own; the leaf three levels down is off track."""
+    top = GoalFactory(
+        plan=plan, title="Top", kind=GoalKind.QUALITATIVE, comparator="", target_value=None
+    )
+    middle = GoalFactory(
+        plan=plan,
+        parent=top,
+        title="Midte",
+        kind=GoalKind.QUALITATIVE,
+        comparator="",
+        target_value=None,
+    )
+    leaf = GoalFactory(plan=plan, parent=middle, title="Blad", deadline=date(2030, 12, 31))
+    MeasurementFactory(goal=leaf, measured_on=date(2015, 1, 1), value=Decimal(1))
+    client.force_login(staff)
+
+    dashboard = client.get("/k/165/").content.decode()
+    tree = client.get(f"/k/165/planer/{plan.pk}/").content.decode()
+    api = {g["id"]: g["status"] for g in client.get("/api/v1/goals?municipality=165").json()}
+
+    for goal in (top, middle, leaf):
+        own_page = client.get(f"/k/165/maal/{goal.pk}/").content.decode()
+        shown = {
+            re.search(r'class="status status-(\w+)"', own_page)[1],
+            _status_on_dashboard(dashboard, goal),
+            _status_in_plan_tree(tree, goal),
+            api[goal.pk],
+        }
+        assert shown == {"off_track"}, goal.title
+
+
+def test_a_parent_filtered_to_its_own_plan_keeps_its_children_in_other_plans(
+    client, staff, municipality, plan
+):
+    parent = GoalFactory(
+        plan=plan, title="Overordnet", kind=GoalKind.QUALITATIVE, comparator="", target_value=None
+    )
+    elsewhere = PlanFactory(municipality=municipality, title="Handleplanens mål")
+    child = GoalFactory(plan=elsewhere, parent=parent, title="Delmål", deadline=date(2030, 12, 31))
+    MeasurementFactory(goal=child, measured_on=date(2015, 1, 1), value=Decimal(1))
+    client.force_login(staff)
+
+    html = client.get(f"/k/165/?plan={plan.pk}").content.decode()
+
+    assert _status_on_dashboard(html, parent) == "off_track"
+
+
+@pytest.mark.parametrize(
+    ("column", "stored"), [("deadline", "9999-12-31"), ("baseline_date", "0001-01-01")]
+)
+def test_a_goal_with_an_implausible_stored_date_still_draws_a_small_chart(
+    client, staff, goal, column, stored
+):
+    """Stored before dates were bounded: the page answers, and the axis has a few labels."""
+    MeasurementFactory(goal=goal, measured_on=date(2015, 1, 1), value=Decimal(500))
+    Goal.objects.filter(pk=goal.pk).update(**{column: date.fromisoformat(stored)})
+    client.force_login(staff)
+
+    response = client.get(f"/k/165/maal/{goal.pk}/")
+
+    assert response.status_code == 200
+    chart = re.search(r'<svg class="kurs-chart".*?</svg>', response.content.decode(), re.S)[0]
+    year_labels = re.findall(r'text-anchor="middle">(\d+)</text>', chart)
+    assert 2 <= len(year_labels) <= 12
+    assert len(response.content) < 100_000

@@ -6,22 +6,43 @@ inserting its `ReminderLog` row inside the transaction that sends the e-mail (th
 healthchecks' `sendreports`). A second run's insert of the same row fails on the unique
 constraint, so that run skips the reminder; if the SMTP server refuses the e-mail, the
 transaction is rolled back and the reminders are tried again on the next run.
+
+Municipalities are reminded one after the other. When one fails (bad data, a bug), the error is
+logged with the municipality's name, the others are reminded all the same, and the command ends
+with an error naming the municipalities that failed, so that the scheduler reports it.
 """
 
 from __future__ import annotations
 
+import logging
 import smtplib
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from actions.models import ReminderLog
-from actions.reminders import already_sent, by_recipient, due_reminders, email_for
+from actions.reminders.mail import email_for
+from actions.reminders.queries import already_sent, by_recipient, due_reminders
 from core.models import Municipality
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Tally:
+    """What a run did, over all municipalities, for the summary at the end."""
+
+    emails: int = 0
+    reminders: int = 0
+    already: int = 0
+    raced: int = 0
+    no_email: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
 
 
 class Command(BaseCommand):
@@ -45,13 +66,36 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, on_date=None, municipality=None, **options):
         today = self._today(on_date)
-        scope = None
+        municipalities = Municipality.objects.order_by("code")
         if municipality:
-            scope = Municipality.objects.filter(code=municipality).first()
-            if scope is None:
+            municipalities = municipalities.filter(code=municipality)
+            if not municipalities:
                 raise CommandError(f"No municipality with code {municipality!r}")
-        with translation.override("da"):
-            self._run(today, scope, dry_run)
+        tally = Tally()
+        broken = []
+        connection = None if dry_run else get_connection(fail_silently=False)
+        try:
+            for each in municipalities:
+                try:
+                    self._remind(each, today, dry_run, connection, tally)
+                except Exception as error:
+                    # One municipality's bad data must not cost the others their reminders.
+                    logger.exception("Reminders for %s failed", each)
+                    self.stderr.write(f"Reminders for {each} failed: {error!r}")
+                    broken.append(each)
+        finally:
+            if connection is not None:
+                connection.close()
+        self._summary(today, dry_run, tally)
+        problems = []
+        if broken:
+            problems.append("Reminders failed for " + ", ".join(str(each) for each in broken))
+        if tally.failed:
+            problems.append(
+                f"{len(tally.failed)} e-mail(s) could not be sent; they will be retried"
+            )
+        if problems:
+            raise CommandError("; ".join(problems))
 
     @staticmethod
     def _today(raw: str | None) -> date:
@@ -62,40 +106,32 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"--date must be YYYY-MM-DD, not {raw!r}") from error
 
-    def _run(self, today: date, municipality, dry_run: bool) -> None:
+    def _remind(self, municipality, today: date, dry_run: bool, connection, tally) -> None:
+        """Send (or print) the municipality's due reminders that were not sent before."""
         reminders = due_reminders(today, municipality)
         sent_before = already_sent(reminders)
         new = [r for r in reminders if r.key not in sent_before]
-        stats = {"emails": 0, "reminders": 0, "already": len(reminders) - len(new), "raced": 0}
-        no_email, failed = [], []
+        tally.already += len(reminders) - len(new)
         site_url = getattr(settings, "SITE_URL", "http://127.0.0.1:8000")
-        connection = None if dry_run else get_connection(fail_silently=False)
-        try:
-            for recipient, items in by_recipient(new).items():
-                if not recipient.email:
-                    no_email.append((recipient, len(items)))
-                    continue
+        for recipient, items in by_recipient(new).items():
+            if not recipient.email:
+                tally.no_email.append((recipient, len(items)))
+                continue
+            if dry_run:
                 subject, body = email_for(recipient, items, today, site_url)
-                if dry_run:
-                    self._print_dry_run(recipient, subject, body)
-                    stats["emails"] += 1
-                    stats["reminders"] += len(items)
-                    continue
-                try:
-                    claimed = self._claim_and_send(connection, recipient, items, today, site_url)
-                except (smtplib.SMTPException, OSError) as error:
-                    failed.append((recipient, error))
-                    continue
-                stats["raced"] += len(items) - claimed
-                if claimed:
-                    stats["emails"] += 1
-                    stats["reminders"] += claimed
-        finally:
-            if connection is not None:
-                connection.close()
-        self._summary(today, dry_run, stats, no_email, failed)
-        if failed:
-            raise CommandError(f"{len(failed)} e-mail(s) could not be sent; they will be retried")
+                self._print_dry_run(recipient, subject, body)
+                tally.emails += 1
+                tally.reminders += len(items)
+                continue
+            try:
+                claimed = self._claim_and_send(connection, recipient, items, today, site_url)
+            except (smtplib.SMTPException, OSError) as error:
+                tally.failed.append((recipient, error))
+                continue
+            tally.raced += len(items) - claimed
+            if claimed:
+                tally.emails += 1
+                tally.reminders += claimed
 
     @staticmethod
     def _claim_and_send(connection, recipient, items, today, site_url) -> int:
@@ -137,18 +173,18 @@ class Command(BaseCommand):
         self.stdout.write(f"Subject: {subject}")
         self.stdout.write(body)
 
-    def _summary(self, today, dry_run, stats, no_email, failed) -> None:
+    def _summary(self, today, dry_run, tally: Tally) -> None:
         verb = "would send" if dry_run else "sent"
         self.stdout.write(
-            f"Reminders for {today.isoformat()}: {verb} {stats['emails']} e-mail(s) with "
-            f"{stats['reminders']} reminder(s); {stats['already']} already sent before"
-            + (f", {stats['raced']} claimed by another run" if stats["raced"] else "")
+            f"Reminders for {today.isoformat()}: {verb} {tally.emails} e-mail(s) with "
+            f"{tally.reminders} reminder(s); {tally.already} already sent before"
+            + (f", {tally.raced} claimed by another run" if tally.raced else "")
             + "."
         )
-        for recipient, count in no_email:
+        for recipient, count in tally.no_email:
             self.stdout.write(
                 f"Skipped {recipient.username} ({recipient}): no e-mail address, "
                 f"{count} reminder(s) not sent."
             )
-        for recipient, error in failed:
+        for recipient, error in tally.failed:
             self.stderr.write(f"Failed to send to {recipient.email}: {error}")
