@@ -4,26 +4,13 @@ from datetime import date
 
 from actions.forms import ActivityForm
 from actions.tests.factories import ActivityFactory
-
-
-def form_data(activity, **overrides) -> dict:
-    return {
-        "version": activity.version,
-        "title": activity.title,
-        "description": activity.description,
-        "status": activity.status,
-        "period_text": activity.period_text,
-        "starts_on": activity.starts_on.isoformat() if activity.starts_on else "",
-        "ends_on": activity.ends_on.isoformat() if activity.ends_on else "",
-        "responsible_unit": activity.responsible_unit,
-        **overrides,
-    }
+from actions.tests.test_timetable_views import edit_data
 
 
 def test_the_form_refuses_a_description_of_more_than_20000_characters(municipality):
     activity = ActivityFactory(plan__municipality=municipality)
 
-    form = ActivityForm(form_data(activity, description="x" * 20_001), instance=activity)
+    form = ActivityForm(edit_data(activity, description="x" * 20_001), instance=activity)
 
     assert form.errors == {"description": ["Denne værdi må højst have 20000 tegn (den har 20001)."]}
 
@@ -36,7 +23,7 @@ def test_the_form_takes_the_dates_from_a_changed_period(municipality):
         ends_on=date(2016, 6, 30),
     )
 
-    form = ActivityForm(form_data(activity, period_text=" 2. halvår 2016 "), instance=activity)
+    form = ActivityForm(edit_data(activity, period_text=" 2. halvår 2016 "), instance=activity)
 
     assert form.is_valid(), form.errors
     assert form.changes()["period_text"] == "2. halvår 2016"
