@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.enums import TrafficLight
 from actions.models import Activity, Partner
-from actions.periods import PeriodError, parse_period
+from actions.periods import PeriodError, period_dates
 from core.bounds import HOURS_DIGITS, MONEY_DIGITS, TEXT_MAX_LENGTH
 from core.forms import DanishDateInput, DkfdsFormMixin, LocalizedDecimalField, SubmitOnceFormMixin
 from core.models import User
@@ -40,10 +40,9 @@ class StatusUpdateForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
 class ActivityForm(DkfdsFormMixin, forms.ModelForm):
     """The fields staff may edit on an activity; `version` guards against overwriting others.
 
-    The period is typed as the document writes it ("4. kvartal 2008", "2007-09") and read with
-    `parse_period`, which gives the start and end dates. Dates typed in the date fields
-    override the parsed ones. A changed period text that cannot be read is refused; a text
-    imported as the document wrote it ("løbende") is kept as long as nobody changes it.
+    The period is typed as the document writes it ("4. kvartal 2008", "2007-09"); the rule by
+    which it and the date fields become the start and end is `actions.periods.period_dates`,
+    the same for the Excel import.
     """
 
     LIST_FIELDS = ("partners", "goals")
@@ -113,23 +112,18 @@ class ActivityForm(DkfdsFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        text = (cleaned.get("period_text") or "").strip()
         if "period_text" not in cleaned:
             return cleaned
-        cleaned["period_text"] = text
-        text_changed = text != (self.instance.period_text or "")
-        if not text or not text_changed:
-            return cleaned
+        cleaned["period_text"] = cleaned["period_text"].strip()
         try:
-            period = parse_period(text)
+            cleaned["starts_on"], cleaned["ends_on"] = period_dates(
+                cleaned["period_text"],
+                cleaned.get("starts_on"),
+                cleaned.get("ends_on"),
+                current=self.instance,
+            )
         except PeriodError as error:
             self.add_error("period_text", str(error))
-            return cleaned
-        for name, parsed in (("starts_on", period.starts_on), ("ends_on", period.ends_on)):
-            typed = cleaned.get(name)
-            unchanged = typed == getattr(self.instance, name)
-            if name not in self.errors and (typed is None or unchanged):
-                cleaned[name] = parsed
         return cleaned
 
     def changes(self) -> dict:

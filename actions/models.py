@@ -176,7 +176,7 @@ class Activity(models.Model):
         Goal, blank=True, related_name="activities", verbose_name=_("mål, som aktiviteten tjener")
     )
     title = models.CharField(_("titel"), max_length=500)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = LongTextField(_("beskrivelse"), blank=True)
     is_central = models.BooleanField(
         _("central aktivitet"), default=False, help_text=_("Planens centrale aktiviteter")
     )

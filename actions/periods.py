@@ -4,7 +4,8 @@ Documents give a date ("10. september 2013"), a month ("oktober 2014"), a quarte
 ("4. kvartal 2008", "2008K4"), a half year ("1. halvår 2009"), a season ("foråret 2009"), a year
 ("2015") or a span of years ("2007-09", "2016-2017"). `parse_period` returns the first and last day
 covered; activities are ordered and drawn on the timetable by these dates, while the text is kept
-as the document wrote it.
+as the document wrote it. `period_dates` is the rule by which typed text and dates become an
+activity's dates, for the activity form and the Excel import alike.
 """
 
 from __future__ import annotations
@@ -114,3 +115,31 @@ def parse_period(text: str) -> Period:
             raise
         raise PeriodError(_("Datoen '%(text)s' findes ikke.") % {"text": text}) from error
     return Period(day, day)
+
+
+def period_dates(
+    text: str, starts_on: date | None, ends_on: date | None, *, current=None
+) -> tuple[date | None, date | None]:
+    """The start and end an activity gets when `text`, `starts_on` and `ends_on` are typed.
+
+    `current` is the activity as stored (anything with `period_text`, `starts_on` and `ends_on`),
+    or None for a new one. A new or changed period text is read with `parse_period` and gives
+    both dates, except a date typed by hand: one that is filled in and differs from the stored
+    date. An empty or unchanged text leaves the typed dates as they are, so a text imported as
+    the document wrote it ("løbende") is kept as long as nobody changes it. Raises PeriodError
+    with a message for the user when a new or changed text cannot be read.
+    """
+    text = text.strip()
+    stored_text = (current.period_text or "") if current is not None else ""
+    if not text or text == stored_text:
+        return starts_on, ends_on
+    period = parse_period(text)
+
+    def chosen(typed: date | None, parsed: date, name: str) -> date:
+        typed_by_hand = typed is not None and (current is None or typed != getattr(current, name))
+        return typed if typed_by_hand else parsed
+
+    return (
+        chosen(starts_on, period.starts_on, "starts_on"),
+        chosen(ends_on, period.ends_on, "ends_on"),
+    )

@@ -59,7 +59,22 @@ class KursAdminSite(admin.AdminSite):
 
 
 class MunicipalityScopedAdmin(SimpleHistoryAdmin):
-    """Admin for a model that names its way to a municipality in `Model.municipality_path`."""
+    """Admin for a model that names its way to a municipality in `Model.municipality_path`.
+
+    A model with django-simple-history gets its history page; one without (a membership, a
+    partner) gets Django's own, from the admin log, instead of a server error."""
+
+    def _has_simple_history(self) -> bool:
+        return hasattr(self.model._meta, "simple_history_manager_attribute")
+
+    @property
+    def object_history_template(self):
+        return "simple_history/object_history.html" if self._has_simple_history() else None
+
+    def history_view(self, request, object_id, extra_context=None):
+        if self._has_simple_history():
+            return super().history_view(request, object_id, extra_context)
+        return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
 
     def _scope(self, request, queryset, path=None):
         if request.user.is_superuser:

@@ -2,7 +2,7 @@
 
 import io
 import zipfile
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -12,7 +12,9 @@ from openpyxl import Workbook, load_workbook
 
 from actions import exchange
 from actions.enums import ActivityStatus
+from actions.exchange import importing
 from actions.models import Activity
+from actions.services import update_activity
 from actions.tests.factories import ActionPlanFactory, ActivityFactory, PartnerFactory
 from core.tests.factories import MembershipFactory, UserFactory
 from strategy.tests.factories import ThemeFactory
@@ -32,6 +34,8 @@ HEADER = [
     "Budget",
     "Forbrug",
     "Timer",
+    "Version",
+    "Kontrolsum",
 ]
 COL = {name: index for index, name in enumerate(HEADER, start=1)}
 
@@ -132,7 +136,7 @@ def test_export_has_danish_header_and_one_row_per_activity(plan, setup):
 
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADER
-    assert list(rows[1]) == [
+    assert list(rows[1][:-1]) == [
         setup["first"].pk,
         "Iværksætterkaravane",
         "Besøg hos nye virksomheder\nmed rådgivning",
@@ -147,8 +151,9 @@ def test_export_has_danish_header_and_one_row_per_activity(plan, setup):
         125000,
         40000.5,
         120.5,
+        1,
     ]
-    assert list(rows[2]) == [
+    assert list(rows[2][:-1]) == [
         setup["second"].pk,
         "Klimatjek for små virksomheder",
         None,
@@ -163,8 +168,28 @@ def test_export_has_danish_header_and_one_row_per_activity(plan, setup):
         None,
         None,
         None,
+        1,
     ]
+    checksums = [row[-1] for row in rows[1:]]
+    assert [len(checksum) for checksum in checksums] == [16, 16]
+    assert checksums[0] != checksums[1]
     assert len(rows) == 3
+
+
+def test_export_carries_each_rows_version_in_hidden_columns_that_survive_a_save(plan, setup):
+    update_activity(
+        activity=setup["first"], user=None, expected_version=1, changes={"title": "Ny titel"}
+    )
+
+    saved_again = load_workbook(io.BytesIO(as_bytes(exported(plan))))
+    sheet = saved_again["Aktiviteter"]
+
+    assert [sheet.cell(row=row, column=COL["Version"]).value for row in (2, 3)] == [2, 1]
+    assert (sheet.column_dimensions["O"].hidden, sheet.column_dimensions["P"].hidden) == (
+        True,
+        True,
+    )
+    assert not any(sheet.column_dimensions[letter].hidden for letter in "ABCDEFGHIJKLMN")
 
 
 def test_export_formats_dates_and_numbers_and_freezes_the_header(plan, setup):
@@ -187,6 +212,10 @@ def test_guide_sheet_is_protected_and_lists_columns_and_statuses(plan, setup):
     first_column = [row[0] for row in guide.iter_rows(values_only=True)]
     assert guide.protection.sheet is True
     assert set(HEADER) <= set(first_column)
+    explanations = {row[0]: row[1] for row in guide.iter_rows(values_only=True)}
+    assert explanations["Version"].startswith(
+        "Aktivitetens version i Kurs, da arket blev eksporteret (skjult kolonne)."
+    )
     assert {"Planlagt", "I gang", "Gennemført", "Udskudt", "Opgivet"} <= set(first_column)
 
 
@@ -198,6 +227,21 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(plan):
     assert sheet["B2"].data_type == "s"
     assert sheet["B2"].value == '=HYPERLINK("http://x")'
     assert sheet["C2"].value == "-1+1"
+
+
+def test_text_that_looks_like_a_formula_comes_back_as_the_same_text(plan, staff):
+    activity = ActivityFactory(plan=plan, title='=HYPERLINK("http://x";"Klik")')
+    workbook = exported(plan)
+    set_row(workbook["Aktiviteter"], 2, Beskrivelse="+45 12 34 56 78")
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.ok, result.errors
+    activity.refresh_from_db()
+    assert (activity.title, activity.description) == (
+        '=HYPERLINK("http://x";"Klik")',
+        "+45 12 34 56 78",
+    )
 
 
 def test_export_filename_is_ascii():
@@ -413,6 +457,11 @@ def test_bad_rows_give_exact_errors_and_change_nothing(plan, setup, staff):
         ({"Start": datetime(2017, 1, 1), "Slut": datetime(2016, 1, 1)},
          [("Slut", "Slut (01-01-2016) ligger før Start (01-01-2017).")]),
         ({"Start": "i morgen"}, [("Start", "Skriv en dato, fx 31-12-2016.")]),
+        ({"Start": "31-12-9999", "Slut": "01-01-0001"},
+         [("Start", "Datoen skal ligge mellem 1900 og 2100."),
+          ("Slut", "Datoen skal ligge mellem 1900 og 2100.")]),
+        ({"Slut": datetime(9999, 12, 31)}, [("Slut", "Datoen skal ligge mellem 1900 og 2100.")]),
+        ({"Start": "29-02-2017"}, [("Start", "Skriv en dato, fx 31-12-2016.")]),
         ({"Timer": "mange"}, [("Timer", "'mange' er ikke et tal. Skriv fx 1.234,5.")]),
         (
             {"Budget": "12.5"},
@@ -429,12 +478,26 @@ def test_bad_rows_give_exact_errors_and_change_nothing(plan, setup, staff):
         ({"Temaer": "Iværksætteri; Turisme"}, [("Temaer", "Planen har ikke temaet 'Turisme'.")]),
         ({"Samarbejdspartnere": "Ballerup Erhverv"},
          [("Samarbejdspartnere", "Samarbejdspartneren 'Ballerup Erhverv' findes ikke i kommunen. "
-           "En administrator kan oprette den.")]),
+           "En administrator kan oprette den under Administration → Samarbejdspartnere.")]),
         ({"Ansvarlig": "outsider"},
          [("Ansvarlig", "'outsider' er ikke brugernavnet på en bruger i kommunen.")]),
         ({"ID": "abc"},
          [("ID", "ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet.")]),
-        ({"Titel": "x" * 501}, [("Titel", "Højst 500 tegn.")]),
+        ({"Titel": "x" * 501}, [("Titel", "Højst 500 tegn; cellen har 501.")]),
+        ({"Titel": "x" * 32_767}, [("Titel", "Højst 500 tegn; cellen har 32.767.")]),
+        ({"Beskrivelse": "x" * 20_001}, [("Beskrivelse", "Højst 20.000 tegn; cellen har 20.001.")]),
+        ({"Periode": "2016" + " " * 97 + "x"}, [("Periode", "Højst 100 tegn; cellen har 102.")]),
+        ({"Ansvarlig enhed": "x" * 201}, [("Ansvarlig enhed", "Højst 200 tegn; cellen har 201.")]),
+        ({"Ansvarlig": "x" * 151}, [("Ansvarlig", "Højst 150 tegn; cellen har 151.")]),
+        ({"Status": "x" * 51}, [("Status", "Højst 50 tegn; cellen har 51.")]),
+        ({"Temaer": "x; " * 700}, [("Temaer", "Højst 2.000 tegn; cellen har 2.099.")]),
+        ({"Samarbejdspartnere": "x" * 2001},
+         [("Samarbejdspartnere", "Højst 2.000 tegn; cellen har 2.001.")]),
+        ({"Budget": "1" * 31}, [("Budget", "Højst 30 tegn; cellen har 31.")]),
+        ({"Start": "1" * 31}, [("Start", "Højst 30 tegn; cellen har 31.")]),
+        ({"ID": "1" * 5000}, [("ID", "Højst 30 tegn; cellen har 5.000.")]),
+        ({"ID": "1" * 19},
+         [("ID", "ID skal være et helt tal fra Kurs, eller tomt for en ny aktivitet.")]),
     ],
 )  # fmt: skip
 def test_each_rule_gives_its_error(plan, setup, staff, outsider, values, expected):
@@ -532,7 +595,7 @@ def test_a_sheet_without_the_header_is_refused(plan, staff):
 
 def test_a_sheet_missing_columns_names_them(plan, staff):
     workbook = Workbook()
-    workbook.active.append(HEADER[:-2])
+    workbook.active.append([name for name in HEADER if name not in ("Forbrug", "Timer")])
     workbook.active.append([None, "Ny"])
 
     assert run_import(plan, staff, as_bytes(workbook)).file_error == (
@@ -556,7 +619,7 @@ def test_columns_are_found_by_header_in_any_order_and_extra_columns_ignored(plan
     sheet.title = "Mine aktiviteter"
     sheet.append(["Noter", *reversed(HEADER)])
     sheet.append(
-        ["ignoreres", *reversed([None, "Virksomhedsbesøg", None, None, "2016"] + [None] * 9)]
+        ["ignoreres", *reversed([None, "Virksomhedsbesøg", None, None, "2016"] + [None] * 11)]
     )
 
     result = run_import(plan, staff, as_bytes(workbook))
@@ -590,15 +653,15 @@ def test_an_edit_by_someone_else_during_the_import_saves_nothing(plan, setup, st
     set_row(workbook["Aktiviteter"], 2, Titel="Min ændring")
     set_row(workbook["Aktiviteter"], 3, Titel="Også min ændring")
     set_row(workbook["Aktiviteter"], 4, Titel="Ny aktivitet")
-    read = exchange._RowReader.read
+    read = importing._RowReader.read
 
-    def read_then_someone_saves(self, number, values, positions):
-        outcome = read(self, number, values, positions)
+    def read_then_someone_saves(self, number, *args, **kwargs):
+        outcome = read(self, number, *args, **kwargs)
         if number == 4:  # after the rows are read, before they are applied
             Activity.objects.filter(pk=setup["second"].pk).update(title="Kollegaens", version=5)
         return outcome
 
-    monkeypatch.setattr(exchange._RowReader, "read", read_then_someone_saves)
+    monkeypatch.setattr(importing._RowReader, "read", read_then_someone_saves)
     before = snapshot()
 
     result = run_import(plan, staff, as_bytes(workbook))
@@ -617,3 +680,178 @@ def test_an_edit_by_someone_else_during_the_import_saves_nothing(plan, setup, st
         setup["other_plan"].title,
     ]
     assert history_count == before[1]
+
+
+def test_a_row_the_service_refuses_during_the_import_saves_nothing(plan, setup, staff, monkeypatch):
+    colleague = UserFactory(username="mette")
+    membership = MembershipFactory(user=colleague, municipality=plan.municipality)
+    workbook = exported(plan)
+    set_row(workbook["Aktiviteter"], 2, Titel="Min ændring")
+    set_row(workbook["Aktiviteter"], 4, Titel="Ny aktivitet", Ansvarlig="mette")
+    set_row(workbook["Aktiviteter"], 5, Titel="Endnu en ny")
+    read = importing._RowReader.read
+
+    def read_then_mette_leaves(self, number, *args, **kwargs):
+        outcome = read(self, number, *args, **kwargs)
+        if number == 5:  # after the rows are read, before they are applied
+            membership.delete()
+        return outcome
+
+    monkeypatch.setattr(importing._RowReader, "read", read_then_mette_leaves)
+    before = snapshot()
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (4, "Ansvarlig", "Vælg en ansvarlig, der er bruger i kommunen.")
+    ]
+    assert (result.created, result.updated, result.unchanged) == ([], [], [])
+    # Row 2 was saved before row 4 was refused: the transaction took it back.
+    assert snapshot() == before
+
+
+# Import: a sheet exported before someone edited in Kurs
+
+
+@pytest.fixture
+def web_edit(setup, municipality):
+    """After the export, Søren edits the first activity on the web at 14:05 on 10 March 2026."""
+
+    def edit():
+        soeren = UserFactory(username="soeren", first_name="Søren", last_name="Ærbø")
+        MembershipFactory(user=soeren, municipality=municipality)
+        activity = setup["first"]
+        update_activity(
+            activity=activity,
+            user=soeren,
+            expected_version=activity.version,
+            changes={"title": "Rettet på nettet"},
+        )
+        activity.history.filter(history_change_reason="Aktivitet redigeret").update(
+            history_date=datetime(2026, 3, 10, 13, 5, tzinfo=UTC)
+        )
+
+    return edit
+
+
+def test_a_stale_sheet_leaves_an_activity_edited_in_kurs_since_the_export_alone(
+    plan, setup, staff, web_edit
+):
+    workbook = exported(plan)
+    web_edit()
+    set_row(workbook["Aktiviteter"], 3, Titel="Klimatjek 2.0")
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.ok, result.errors
+    assert [a.pk for a in result.updated] == [setup["second"].pk]
+    assert [a.pk for a in result.unchanged] == [setup["first"].pk]
+    first = Activity.objects.get(pk=setup["first"].pk)
+    assert (first.title, first.version) == ("Rettet på nettet", 2)
+    assert Activity.objects.get(pk=setup["second"].pk).title == "Klimatjek 2.0"
+
+
+def test_a_row_changed_in_the_sheet_and_in_kurs_since_the_export_is_refused(
+    plan, setup, staff, web_edit
+):
+    workbook = exported(plan)
+    web_edit()
+    set_row(workbook["Aktiviteter"], 2, Status="Gennemført")
+    set_row(workbook["Aktiviteter"], 3, Titel="Klimatjek 2.0")
+    before = snapshot()
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (
+            2,
+            "ID",
+            "Aktiviteten er ændret i Kurs af Søren Ærbø den 10. mar. 2026 kl. 14:05, efter arket "
+            "blev eksporteret. Eksportér arket igen, og ret i den nye udgave, så ændringen ikke "
+            "overskrives.",
+        )
+    ]
+    assert (result.planned_creates, result.planned_updates) == (0, 1)
+    assert snapshot() == before
+
+
+def test_a_conflicting_row_with_errors_of_its_own_names_both(plan, setup, staff):
+    workbook = exported(plan)
+    # Changed without a history row: the error cannot say by whom.
+    Activity.objects.filter(pk=setup["second"].pk).update(title="Uden historik", version=3)
+    set_row(workbook["Aktiviteter"], 3, Status="Færdig")
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (
+            3,
+            "ID",
+            "Aktiviteten er ændret i Kurs, efter arket blev eksporteret. Eksportér arket igen, og "
+            "ret i den nye udgave, så ændringen ikke overskrives.",
+        ),
+        (
+            3,
+            "Status",
+            "Ukendt status 'Færdig'. Brug en af: Planlagt, I gang, Gennemført, Udskudt, Opgivet.",
+        ),
+    ]
+
+
+def test_a_row_edited_to_what_kurs_now_holds_is_no_conflict(plan, setup, staff, web_edit):
+    workbook = exported(plan)
+    web_edit()
+    set_row(workbook["Aktiviteter"], 2, Titel="Rettet på nettet")
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.ok, result.errors
+    assert [a.pk for a in result.unchanged] == [setup["first"].pk, setup["second"].pk]
+
+
+def test_an_unchanged_row_is_left_alone_without_reading_it_again(plan, setup, staff):
+    """An untouched row is not checked again: its owner may have left since, and that is no
+    reason to refuse the rows that were changed."""
+    workbook = exported(plan)
+    staff.memberships.update(municipality=setup["foreign"].plan.municipality)
+    set_row(workbook["Aktiviteter"], 3, Titel="Klimatjek 2.0")
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.ok, result.errors
+    assert [a.pk for a in result.unchanged] == [setup["first"].pk]
+
+
+def test_a_sheet_exported_before_versions_were_carried_is_refused(plan, setup, staff):
+    workbook = exported(plan)
+    workbook["Aktiviteter"].delete_cols(COL["Version"], 2)
+    set_row(workbook["Aktiviteter"], 3, Titel="Klimatjek 2.0")
+    before = snapshot()
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert result.file_error == (
+        "Arket er eksporteret fra en ældre udgave af Kurs og har ikke kolonnerne Version og "
+        "Kontrolsum, som viser, om aktiviteterne er ændret i Kurs siden. Eksportér planens "
+        "aktiviteter igen, og ret i det nye ark."
+    )
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("version", [None, "", "to", 0, "1" * 5000])
+def test_a_row_with_an_id_but_no_exported_version_is_refused(plan, setup, staff, version):
+    workbook = exported(plan)
+    set_row(workbook["Aktiviteter"], 2, Titel="Ny titel", Version=version)
+    before = snapshot()
+
+    result = run_import(plan, staff, as_bytes(workbook))
+
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (
+            2,
+            "ID",
+            "Rækken mangler aktivitetens version fra eksporten (den skjulte kolonne Version). "
+            "Eksportér planens aktiviteter igen, og ret i det nye ark.",
+        )
+    ]
+    assert snapshot() == before

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from actions import exchange
 from actions.models import Activity
+from actions.services import update_activity
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
 from core.scoping import member_context
 from strategy.tests.factories import PlanFactory
@@ -202,6 +203,27 @@ def test_bad_rows_are_listed_in_a_table_and_nothing_is_saved(client, staff, plan
     assert "<tr><td>2</td><td>Titel</td><td>Titel skal udfyldes.</td></tr>" in table
     assert "<tr><td>3</td><td>Status</td><td>Ukendt status 'Færdig'." in table
     assert "<tr><td>4</td><td>Periode</td><td>Perioden 'engang' kan ikke læses." in table
+
+
+def test_a_row_changed_in_kurs_since_the_export_is_listed_and_nothing_is_saved(
+    client, staff, plan, activities
+):
+    def edit(sheet):
+        sheet["B2"] = "Min titel"
+
+    content = workbook_bytes(plan, edit)
+    update_activity(
+        activity=activities[0], user=staff, expected_version=1, changes={"title": "Kollegaens"}
+    )
+    client.force_login(staff)
+    before = snapshot()
+
+    response = client.post(import_url(plan), upload(content))
+
+    assert response.status_code == 400
+    assert snapshot() == before
+    table = html(response)[html(response).index('id="import-errors"') :]
+    assert f"<tr><td>2</td><td>ID</td><td>Aktiviteten er ændret i Kurs af {staff} den " in table
 
 
 @pytest.mark.parametrize(

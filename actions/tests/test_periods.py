@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from actions.periods import Period, PeriodError, parse_period
+from actions.models import Activity
+from actions.periods import Period, PeriodError, parse_period, period_dates
 from actions.queries import in_period_order, period_sort_key
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
 
@@ -73,6 +74,49 @@ def test_period_contains_its_first_and_last_day():
     assert date(2008, 10, 1) in period
     assert date(2008, 12, 31) in period
     assert date(2009, 1, 1) not in period
+
+
+# The period-to-dates rule, shared by the activity form and the Excel import
+
+STORED = Activity(
+    period_text="1. halvår 2016", starts_on=date(2016, 1, 1), ends_on=date(2016, 6, 30)
+)
+KEPT_AS_WRITTEN = Activity(period_text="løbende", starts_on=None, ends_on=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts_on", "ends_on", "current", "expected"),
+    [
+        # a new activity: the period gives both dates, unless a date is typed
+        ("4. kvartal 2008", None, None, None, (date(2008, 10, 1), date(2008, 12, 31))),
+        ("2017", date(2017, 4, 20), None, None, (date(2017, 4, 20), date(2017, 12, 31))),
+        ("", date(2017, 4, 20), None, None, (date(2017, 4, 20), None)),
+        # a changed period replaces the stored dates, but not dates typed anew
+        ("2. halvår 2016", date(2016, 1, 1), date(2016, 6, 30), STORED,
+         (date(2016, 7, 1), date(2016, 12, 31))),
+        ("2. halvår 2016", date(2016, 8, 15), date(2016, 6, 30), STORED,
+         (date(2016, 8, 15), date(2016, 12, 31))),
+        ("2. halvår 2016", None, None, STORED, (date(2016, 7, 1), date(2016, 12, 31))),
+        # an unchanged period leaves the typed dates alone
+        ("1. halvår 2016", date(2016, 2, 1), None, STORED, (date(2016, 2, 1), None)),
+        (" 1. halvår 2016 ", date(2016, 1, 1), date(2016, 6, 30), STORED,
+         (date(2016, 1, 1), date(2016, 6, 30))),
+        # a text kept as the document wrote it is not read while nobody changes it
+        ("løbende", None, None, KEPT_AS_WRITTEN, (None, None)),
+        ("", None, None, STORED, (None, None)),
+    ],
+)  # fmt: skip
+def test_period_dates_follow_the_period_unless_dates_are_typed(
+    text, starts_on, ends_on, current, expected
+):
+    assert period_dates(text, starts_on, ends_on, current=current) == expected
+
+
+def test_period_dates_refuse_a_new_period_that_cannot_be_read():
+    with pytest.raises(PeriodError) as error:
+        period_dates("løbende", None, None, current=STORED)
+
+    assert str(error.value).startswith("Perioden 'løbende' kan ikke læses.")
 
 
 @pytest.mark.django_db
