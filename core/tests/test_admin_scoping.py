@@ -153,19 +153,6 @@ def test_municipal_administrator_cannot_open_old_version_of_goal_moved_to_other_
     assert response.status_code == 403
 
 
-def test_the_history_page_of_a_membership_opens_for_its_municipality_only(
-    client, administrator, outsider
-):
-    client.force_login(administrator)
-    own, other = administrator.memberships.get(), outsider.memberships.get()
-
-    own_history = client.get(f"/admin/core/membership/{own.pk}/history/")
-    other_history = client.get(f"/admin/core/membership/{other.pk}/history/")
-
-    assert own_history.status_code == 200
-    assert (other_history.status_code, other_history["Location"]) == (302, "/admin/")
-
-
 def test_municipal_administrator_can_read_own_goal_history(client, administrator, own_goal):
     client.force_login(administrator)
     version = own_goal.history.get()
