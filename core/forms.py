@@ -2,9 +2,11 @@ import uuid
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import EARLIEST_DATE, LATEST_DATE, largest_value
+from core.concurrency import ConcurrentEditError
 from core.locale import NumberError, format_number, parse_decimal
 
 
@@ -120,3 +122,21 @@ def add_validation_errors(form: forms.BaseForm, error) -> None:
     """Show a service's ValidationError on the form: on its field where there is one."""
     for name, field_errors in error.message_dict.items():
         form.add_error(name if name in form.fields else None, field_errors)
+
+
+def save_form(form: forms.BaseForm, save) -> int | None:
+    """Call `save()` for a valid `form`, turning what a service refuses into form errors.
+
+    Returns None when saved, else the status to show the form again with: 400 for invalid
+    input or a rule the service enforces, 409 when someone else saved the object first."""
+    if not form.is_valid():
+        return 400
+    try:
+        save()
+    except ConcurrentEditError as error:
+        form.add_error(None, str(error))
+        return 409
+    except ValidationError as error:
+        add_validation_errors(form, error)
+        return 400
+    return None

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.concurrency import ConcurrentEditError
-from core.forms import add_validation_errors
+from core.forms import save_form
 from core.htmx import render_partial_or_page
 from core.models import Municipality
 from core.scoping import member_object_or_404, member_required, membership_for, require_editor
@@ -124,14 +122,14 @@ def measurement_create(request, member, goal_id: int):
     if request.method != "POST":
         return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
     form = MeasurementForm(request.POST, goal=goal)
-    if form.is_valid():
-        try:
-            record_measurement(goal=goal, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Målingen er gemt."))
-            return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
+    if (
+        save_form(
+            form, lambda: record_measurement(goal=goal, user=request.user, **form.cleaned_data)
+        )
+        is None
+    ):
+        messages.success(request, _("Målingen er gemt."))
+        return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
     goal = _member_goal(member, goal_id)
     context = _goal_page_context(member, goal) | {"form": form}
     return render(request, "strategy/goal_detail.html", context, status=400)
@@ -145,25 +143,18 @@ def goal_edit(request, member, goal_id: int):
     status = 200
     if request.method == "POST":
         form = GoalForm(request.POST, instance=goal)
-        if form.is_valid():
-            try:
-                update_goal(
-                    goal=goal,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    changes=form.changes(),
-                )
-            except ConcurrentEditError as error:
-                form.add_error(None, str(error))
-                status = 409
-            except ValidationError as error:
-                add_validation_errors(form, error)
-                status = 400
-            else:
-                messages.success(request, _("Målet er gemt."))
-                return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
-        else:
-            status = 400
+        status = save_form(
+            form,
+            lambda: update_goal(
+                goal=goal,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+            ),
+        )
+        if status is None:
+            messages.success(request, _("Målet er gemt."))
+            return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
     else:
         form = GoalForm(instance=goal)
     return render(

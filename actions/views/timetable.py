@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,8 +18,7 @@ from actions.forms import ActivityForm, StatusUpdateForm
 from actions.gantt import build_gantt
 from actions.models import Activity
 from actions.services import record_status_update, update_activity
-from core.concurrency import ConcurrentEditError
-from core.forms import add_validation_errors
+from core.forms import save_form
 from core.htmx import render_partial_or_page
 from core.scoping import member_object_or_404, member_required, require_editor
 
@@ -120,16 +118,13 @@ def status_update_create(request, member, activity_id: int):
     if request.method != "POST":
         return redirect("actions:activity", code=member.municipality.code, activity_id=activity.pk)
     form = StatusUpdateForm(request.POST)
-    if form.is_valid():
-        try:
-            record_status_update(activity=activity, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Statusopdateringen er gemt."))
-            return redirect(
-                "actions:activity", code=member.municipality.code, activity_id=activity.pk
-            )
+    saved = save_form(
+        form,
+        lambda: record_status_update(activity=activity, user=request.user, **form.cleaned_data),
+    )
+    if saved is None:
+        messages.success(request, _("Statusopdateringen er gemt."))
+        return redirect("actions:activity", code=member.municipality.code, activity_id=activity.pk)
     return _activity_page(request, member, activity, form=form, status=400)
 
 
@@ -141,28 +136,21 @@ def activity_edit(request, member, activity_id: int):
     status = 200
     if request.method == "POST":
         form = ActivityForm(request.POST, instance=activity)
-        if form.is_valid():
-            try:
-                update_activity(
-                    activity=activity,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    changes=form.changes(),
-                    **form.lists(),
-                )
-            except ConcurrentEditError as error:
-                form.add_error(None, str(error))
-                status = 409
-            except ValidationError as error:
-                add_validation_errors(form, error)
-                status = 400
-            else:
-                messages.success(request, _("Aktiviteten er gemt."))
-                return redirect(
-                    "actions:activity", code=member.municipality.code, activity_id=activity.pk
-                )
-        else:
-            status = 400
+        status = save_form(
+            form,
+            lambda: update_activity(
+                activity=activity,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                **form.lists(),
+            ),
+        )
+        if status is None:
+            messages.success(request, _("Aktiviteten er gemt."))
+            return redirect(
+                "actions:activity", code=member.municipality.code, activity_id=activity.pk
+            )
     else:
         form = ActivityForm(instance=activity)
     return render(
