@@ -74,6 +74,11 @@ PLAN_PARAM = {
 }
 
 
+def list_responses(item) -> dict:
+    """A list of `item` for a municipality, its unknown-code 404 and its bad-parameter 422."""
+    return {200: list[item], 404: schemas.Error, 422: schemas.ValidationError}
+
+
 def _municipality(raw_code: str) -> Municipality:
     """The municipality with code `raw_code` in any accepted spelling, or a 404 error."""
     try:
@@ -199,11 +204,7 @@ def list_municipalities(request):
 
 @api.get(
     "/plans",
-    response={
-        200: list[schemas.MemberPlan | schemas.Plan],
-        404: schemas.Error,
-        422: schemas.ValidationError,
-    },
+    response=list_responses(schemas.MemberPlan | schemas.Plan),
     operation_id="list_plans",
     tags=["Planer"],
     summary="En kommunes planer",
@@ -223,11 +224,7 @@ def list_plans(request, municipality: Query[str, MUNICIPALITY_PARAM]):
 
 @api.get(
     "/goals",
-    response={
-        200: list[schemas.MemberGoal | schemas.Goal],
-        404: schemas.Error,
-        422: schemas.ValidationError,
-    },
+    response=list_responses(schemas.MemberGoal | schemas.Goal),
     operation_id="list_goals",
     tags=["Mål"],
     summary="En kommunes mål med status",
@@ -334,11 +331,7 @@ def _activity(activity: Activity, member: bool) -> schemas.Activity:
 
 @api.get(
     "/activities",
-    response={
-        200: list[schemas.MemberActivity | schemas.Activity],
-        404: schemas.Error,
-        422: schemas.ValidationError,
-    },
+    response=list_responses(schemas.MemberActivity | schemas.Activity),
     operation_id="list_activities",
     tags=["Aktiviteter"],
     summary="En kommunes aktiviteter",
