@@ -1,10 +1,6 @@
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
 from core.admin import admin_site
-from core.ids import IdConverter
-
-# Before the apps' URLs are included: they use `<id:…>` for every primary key.
-register_converter(IdConverter, "id")
 
 # No route serves MEDIA_ROOT, not even with DEBUG on: uploaded plan documents are fetched through
 # strategy.views.plan_document, which applies the plan's rules.
