@@ -1,4 +1,7 @@
-"""`python manage.py load_demo`: Albertslund's plans, Ballerup as the outsider, and demo users."""
+"""`python manage.py load_demo`: Albertslund's plans, Ballerup as the outsider, and demo users.
+
+It lives in the actions app because the demo is the strategy and the action plans that carry it
+out: actions builds on strategy, so the command that loads both sits here, not in strategy."""
 
 import os
 
