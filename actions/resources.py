@@ -14,7 +14,7 @@ How the figures are computed, so that nobody has to trust a black box:
   left out.
 - The goals of a row are the distinct goals its activities serve: a goal served by three
   activities of a theme is counted once in that theme. Goal progress is
-  `strategy.queries.evaluate_goals`' progress (0 to 1, a parent's from the roll-up of its
+  the goal's stored progress (0 to 1, a parent's from the roll-up of its
   children), and a row's progress is the plain average over its goals that have one.
 
 A fixed number of queries, however many activities, themes and goals.
@@ -32,7 +32,8 @@ from django.utils.translation import gettext as _
 from actions.models import Activity, PlanSteering
 from strategy.charts import nice_ticks
 from strategy.models import Goal, Theme
-from strategy.queries import EvaluatedGoal, evaluate_goals, goals_with_measurements
+from strategy.queries import EvaluatedGoal, stored, stored_goals
+from strategy.services import refresh_stale_goal_status
 
 ZERO = Decimal(0)
 
@@ -105,12 +106,12 @@ def _plan_activities(plan):
 
 
 def _evaluated(goal_ids: set[int], today) -> dict[int, EvaluatedGoal]:
-    """The goals, evaluated with their children so that a parent's roll-up is complete."""
+    """The goals with their stored status and progress (a parent's from its roll-up)."""
     if not goal_ids:
         return {}
-    family = Goal.objects.filter(Q(pk__in=goal_ids) | Q(parent_id__in=goal_ids))
-    evaluated = evaluate_goals(goals_with_measurements(family), today)
-    return {item.goal.pk: item for item in evaluated if item.goal.pk in goal_ids}
+    goals = Goal.objects.filter(pk__in=goal_ids)
+    refresh_stale_goal_status(goals, today)
+    return {goal.pk: stored(goal) for goal in stored_goals(goals)}
 
 
 def resource_report(plan, today=None) -> ResourceReport:

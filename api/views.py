@@ -9,7 +9,7 @@ and the response uses the public schemas, which leave these keys out altogether.
 
 Authentication is the Django session from the ordinary login, read from `request.user`; the API
 has no ninja auth class, so GET requests need no CSRF token. Status and progress come from
-`strategy.queries.evaluate_goals`, the same computation the pages use.
+the goal's stored status (`strategy.services.refresh_goal_status`), the same the pages show.
 
 The interactive docs page is off (`docs_url=None`): ninja's Swagger page loads its assets from a
 CDN unless `ninja` is in INSTALLED_APPS, and the project serves nothing from other hosts. The
@@ -19,7 +19,6 @@ machine-readable description is at /api/v1/openapi.json.
 from __future__ import annotations
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
-from django.utils import timezone
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 
@@ -31,7 +30,8 @@ from core.models import Municipality, normalise_municipality_code
 from core.scoping import visible_municipality_ids
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Plan, Theme
-from strategy.queries import EvaluatedGoal, evaluate_goals, goals_with_measurements
+from strategy.queries import EvaluatedGoal, stored, stored_goals
+from strategy.services import refresh_stale_goal_status
 
 DESCRIPTION = """\
 Læseadgang til kommunernes erhvervspolitik i Kurs: planer, mål og målenes status.
@@ -107,12 +107,11 @@ def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _latest_measurement(goal: Goal, today, member: bool) -> dict | None:
-    """The last measurement up to today, as the status rules see them (prefetched, ordered)."""
-    measurements = [m for m in goal.measurements.all() if m.measured_on <= today]
-    if not measurements:
+def _latest_measurement(goal: Goal, member: bool) -> dict | None:
+    """The measurement the goal's status stands on (the latest one up to today that counts)."""
+    latest = goal.latest_measurement
+    if latest is None:
         return None
-    latest = measurements[-1]
     data = {
         "date": latest.measured_on,
         "value": _number(latest.value),
@@ -125,7 +124,7 @@ def _latest_measurement(goal: Goal, today, member: bool) -> dict | None:
     return data
 
 
-def _goal(item: EvaluatedGoal, visible_ids: set[int], today, member: bool) -> schemas.Goal:
+def _goal(item: EvaluatedGoal, visible_ids: set[int], member: bool) -> schemas.Goal:
     goal, plan, track = item.goal, item.goal.plan, item.goal.track
     data = {
         "id": goal.pk,
@@ -162,7 +161,7 @@ def _goal(item: EvaluatedGoal, visible_ids: set[int], today, member: bool) -> sc
         "deadline_text": goal.deadline_text,
         "recurrence": goal.recurrence,
         "recurrence_from_year": goal.recurrence_from_year,
-        "latest_measurement": _latest_measurement(goal, today, member),
+        "latest_measurement": _latest_measurement(goal, member),
         "status": item.status.value,
         "status_label": str(GoalStatus(item.status).label),
         "progress": item.progress,
@@ -239,13 +238,16 @@ def list_plans(request, municipality: Query[str, MUNICIPALITY_PARAM]):
 def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):
     place = _municipality(municipality)
     member = _is_member(request, place)
-    goals = Goal.objects.filter(plan__in=_visible_plans(place, member)).order_by(
-        "-plan__period_start", "plan__title", "plan_id", "order", "pk"
-    )
-    today = timezone.localdate()
-    evaluated = evaluate_goals(goals_with_measurements(goals), today=today)
-    visible_ids = {item.goal.pk for item in evaluated}
-    return [_goal(item, visible_ids, today, member) for item in evaluated]
+    goals = Goal.objects.filter(plan__in=_visible_plans(place, member))
+    refresh_stale_goal_status(goals)
+    listed = [
+        stored(goal)
+        for goal in stored_goals(goals).order_by(
+            "-plan__period_start", "plan__title", "plan_id", "order", "pk"
+        )
+    ]
+    visible_ids = {item.goal.pk for item in listed}
+    return [_goal(item, visible_ids, member) for item in listed]
 
 
 def _activities(place: Municipality, plans: QuerySet[Plan], member: bool) -> QuerySet[Activity]:

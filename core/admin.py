@@ -18,6 +18,14 @@ from core.models import Membership, Municipality, User
 from core.scoping import administered_municipality_ids
 
 
+def administered_by(request) -> set[int]:
+    """The municipalities the request's user administers, looked up once per request (the admin
+    asks for every permission check, row and filter)."""
+    if not hasattr(request, "_kurs_administered"):
+        request._kurs_administered = administered_municipality_ids(request.user)
+    return request._kurs_administered
+
+
 def municipality_id_of(obj, path: str) -> int | None:
     """The id of the municipality `obj` belongs to, following its `municipality_path`."""
     if path == "pk":
@@ -55,7 +63,7 @@ class KursAdminSite(admin.AdminSite):
         user = request.user
         if not (user.is_active and user.is_authenticated):
             return False
-        return user.is_superuser or bool(administered_municipality_ids(user))
+        return user.is_superuser or bool(administered_by(request))
 
 
 class MunicipalityScopedAdmin(SimpleHistoryAdmin):
@@ -80,9 +88,7 @@ class MunicipalityScopedAdmin(SimpleHistoryAdmin):
         if request.user.is_superuser:
             return queryset
         path = path or self.model.municipality_path
-        return queryset.filter(
-            **{f"{path}__in": administered_municipality_ids(request.user)}
-        ).distinct()
+        return queryset.filter(**{f"{path}__in": administered_by(request)}).distinct()
 
     def get_queryset(self, request):
         return self._scope(request, super().get_queryset(request))
@@ -93,12 +99,10 @@ class MunicipalityScopedAdmin(SimpleHistoryAdmin):
         if request.user.is_superuser or field is None:
             return field
         if related is Municipality:
-            field.queryset = field.queryset.filter(
-                pk__in=administered_municipality_ids(request.user)
-            )
+            field.queryset = field.queryset.filter(pk__in=administered_by(request))
         elif related is User:
             field.queryset = field.queryset.filter(
-                memberships__municipality__in=administered_municipality_ids(request.user)
+                memberships__municipality__in=administered_by(request)
             ).distinct()
         elif hasattr(related, "municipality_path"):
             field.queryset = self._scope(request, field.queryset, related.municipality_path)
@@ -123,7 +127,7 @@ class MunicipalityScopedAdmin(SimpleHistoryAdmin):
         pass historical versions, which must not open another municipality's row)."""
         if request.user.is_superuser:
             return True
-        administered = administered_municipality_ids(request.user)
+        administered = administered_by(request)
         if obj is None or not administered:
             return bool(administered)
         stored = self.model._default_manager.filter(pk=obj.pk)
@@ -153,7 +157,7 @@ class ScopedInlineMixin:
     def _may_edit_parent(self, request, obj) -> bool:
         if request.user.is_superuser:
             return True
-        administered = administered_municipality_ids(request.user)
+        administered = administered_by(request)
         if obj is None:
             return bool(administered)
         return municipality_id_of(obj, type(obj).municipality_path) in administered

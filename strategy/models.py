@@ -16,11 +16,15 @@ from strategy.enums import (
     DataSource,
     Direction,
     GoalKind,
+    GoalStatus,
     PlanKind,
     PlanStatus,
     Recurrence,
     TrackKind,
 )
+
+# The fields of a goal that `strategy.services.refresh_goal_status` computes, never a person.
+COMPUTED_FIELDS = ["status", "progress", "expected_progress", "latest_measurement", "status_on"]
 
 SOURCE_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -340,7 +344,33 @@ class Goal(models.Model):
         _("intern note"), blank=True, help_text=_("Ses kun af kommunens egne brugere.")
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+
+    # The goal's status as the rules compute it (`strategy.rollup.evaluate_family`), kept on the
+    # row so that lists read one row per goal. Written only by `strategy.services`
+    # (`refresh_goal_status`), in the transaction of every change that moves it, and again on the
+    # first read of a new day (`status_on`), since a status can change with the date alone.
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=GoalStatus.choices,
+        default=GoalStatus.NOT_MEASURED,
+        editable=False,
+    )
+    progress = models.FloatField(_("fremdrift"), null=True, blank=True, editable=False)
+    expected_progress = models.FloatField(
+        _("forventet fremdrift"), null=True, blank=True, editable=False
+    )
+    latest_measurement = models.ForeignKey(
+        "Measurement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("seneste måling"),
+    )
+    status_on = models.DateField(_("status beregnet for"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=[*COMPUTED_FIELDS, "version"])
 
     objects = ScopedQuerySet.as_manager()
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from core.history import HistoryEntry, changed_fields
 from core.ids import parse_id
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Measurement, Plan
-from strategy.rollup import EvaluatedGoal, evaluate_family
-from strategy.status import Observation
+from strategy.rollup import EvaluatedGoal, conclude, evaluate_family
+from strategy.status import STATUS_RANK, GoalFacts, Observation, StatusResult, evaluate
 
 
 def plans_of(municipality) -> QuerySet[Plan]:
@@ -25,7 +26,7 @@ def plans_of(municipality) -> QuerySet[Plan]:
 
 
 def goals_with_measurements(goals: QuerySet[Goal]) -> QuerySet[Goal]:
-    """Goals with what status, roll-up and display need, in a fixed number of queries."""
+    """Goals with everything the goal page shows of them and their measurements."""
     return goals.select_related(
         "plan", "plan__municipality", "track", "theme", "owner"
     ).prefetch_related(
@@ -36,19 +37,35 @@ def goals_with_measurements(goals: QuerySet[Goal]) -> QuerySet[Goal]:
     )
 
 
+def goals_for_status(goals: QuerySet[Goal]) -> QuerySet[Goal]:
+    """Goals with only what the status rules read: the goal's facts, its plan's period and the
+    measurements' dates, values and assessments (no authors, notes or sources)."""
+    return goals.select_related("plan").prefetch_related(
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.only(
+                "pk", "goal_id", "measured_on", "value", "assessment"
+            ).order_by("measured_on", "pk"),
+        )
+    )
+
+
 def observations_of(goal: Goal) -> list[Observation]:
-    return [Observation(m.measured_on, m.value, m.assessment) for m in goal.measurements.all()]
+    return [
+        Observation(m.measured_on, m.value, m.assessment, measurement_id=m.pk)
+        for m in goal.measurements.all()
+    ]
 
 
 def _with_descendants(goals: list[Goal]) -> list[Goal]:
-    """`goals` and every descendant of theirs in the same municipalities, with measurements.
+    """`goals` and every descendant of theirs in the same municipalities, ready for the rules.
 
     One query (and one for the measurements) per level of children below the deepest goal."""
     family = {goal.pk: goal for goal in goals}
     municipality_ids = {goal.plan.municipality_id for goal in goals}
     frontier = set(family)
     while frontier:
-        children = goals_with_measurements(
+        children = goals_for_status(
             Goal.objects.of_municipalities(municipality_ids)
             .filter(parent_id__in=frontier)
             .exclude(pk__in=family)
@@ -61,15 +78,36 @@ def _with_descendants(goals: list[Goal]) -> list[Goal]:
 
 
 def evaluate_goals(goals, today: date | None = None) -> list[EvaluatedGoal]:
-    """`goals` (from `goals_with_measurements`) evaluated with their status and roll-up.
+    """`goals` (from `goals_for_status`) evaluated afresh with their status and roll-up.
 
     Every descendant is evaluated too, wherever it sits (another plan, a deeper level), so that
-    a goal's status and roll-up are the same on every page that shows it
-    (`strategy.rollup.evaluate_family`). Returns `goals`' evaluations, in their order."""
+    a goal's status and roll-up are the same however it is asked for
+    (`strategy.rollup.evaluate_family`). Returns `goals`' evaluations, in their order. Pages read
+    the stored result instead (`stored_result`); `strategy.services.refresh_goal_status` stores
+    this one."""
     today = today or timezone.localdate()
     requested = list(goals)
     evaluated = evaluate_family(_with_descendants(requested), observations_of, today)
     return [evaluated[goal.pk] for goal in requested]
+
+
+def stored_result(goal: Goal) -> StatusResult:
+    """The status stored on `goal`, as the rules' result (without the reason, which is worded in
+    the reader's language only when the goal's own page evaluates it)."""
+    latest = goal.latest_measurement
+    return StatusResult(
+        GoalStatus(goal.status),
+        "",
+        progress=goal.progress,
+        expected_progress=goal.expected_progress,
+        latest=None
+        if latest is None
+        else Observation(latest.measured_on, latest.value, latest.assessment, latest.pk),
+    )
+
+
+def stored(goal: Goal) -> EvaluatedGoal:
+    return EvaluatedGoal(goal, stored_result(goal))
 
 
 @dataclass(frozen=True)
@@ -93,18 +131,29 @@ class DashboardFilters:
             status=status if status in GoalStatus.values else "",
         )
 
+    def as_query(self, **extra) -> str:
+        """The filters (and `extra`, such as the page) as a query string."""
+        pairs = {"plan": self.plan_id, "track": self.track_id, "status": self.status, **extra}
+        return urlencode({name: value for name, value in pairs.items() if value})
 
-def dashboard_rows(municipality, filters: DashboardFilters, today: date | None = None):
-    """The municipality's goals, evaluated and sorted worst first, after the filters."""
-    goals = Goal.objects.of_municipality(municipality)
-    if filters.plan_id:
-        goals = goals.filter(plan_id=filters.plan_id)
-    evaluated = evaluate_goals(goals_with_measurements(goals), today)
-    if filters.track_id:
-        evaluated = [e for e in evaluated if e.goal.track_id == filters.track_id]
-    if filters.status:
-        evaluated = [e for e in evaluated if e.status == filters.status]
-    return sorted(evaluated, key=lambda e: e.sort_key)
+
+def page_number(raw) -> int:
+    """A page number from the query string: 1 unless it is a whole number from 1 up."""
+    number = parse_id(raw)
+    return number if number is not None and number <= MAX_PAGE else 1
+
+
+DASHBOARD_PAGE_SIZE = 50
+MAX_PAGE = 10_000
+WORST_FIRST = Case(
+    *(When(status=status, then=Value(rank)) for status, rank in STATUS_RANK.items()),
+    output_field=IntegerField(),
+)
+
+
+def stored_goals(goals: QuerySet[Goal]) -> QuerySet[Goal]:
+    """Goals with their stored status and what a list shows beside it: one row per goal."""
+    return goals.select_related("plan", "track", "theme", "latest_measurement")
 
 
 @dataclass(frozen=True)
@@ -115,16 +164,53 @@ class StatusCount:
     width: float = 0.0
 
 
-def status_summary(rows: list[EvaluatedGoal]) -> list[StatusCount]:
-    """How many goals have each status, with segment positions for the stacked bar (0-100)."""
-    total = len(rows) or 1
-    counts, offset = [], 0.0
+def status_summary(goals: QuerySet[Goal]) -> list[StatusCount]:
+    """How many of `goals` have each status, with segment positions for the stacked bar (0-100).
+    One query, however many goals."""
+    counts = dict(goals.order_by().values_list("status").annotate(count=Count("pk")))
+    total = sum(counts.values()) or 1
+    summary, offset = [], 0.0
     for status in GoalStatus:
-        count = sum(1 for row in rows if row.status == status)
+        count = counts.get(status.value, 0)
         width = round(count / total * 100, 3)
-        counts.append(StatusCount(status, count, offset, width))
+        summary.append(StatusCount(status, count, offset, width))
         offset += width
-    return counts
+    return summary
+
+
+@dataclass
+class DashboardPage:
+    rows: list[EvaluatedGoal]
+    summary: list[StatusCount]
+    total: int
+    next_page: int | None
+
+
+def dashboard_page(municipality, filters: DashboardFilters, page: int = 1) -> DashboardPage:
+    """One page of the municipality's goals after the filters, worst first, and the count of each
+    status over all of them; a fixed number of queries, however many goals there are."""
+    goals = Goal.objects.of_municipality(municipality)
+    if filters.plan_id:
+        goals = goals.filter(plan_id=filters.plan_id)
+    if filters.track_id:
+        goals = goals.filter(track_id=filters.track_id)
+    summary = status_summary(goals)
+    if filters.status:
+        goals = goals.filter(status=filters.status)
+    ordered = stored_goals(goals).order_by(
+        WORST_FIRST, F("deadline").asc(nulls_last=True), "plan__period_end", "pk"
+    )
+    start = (page - 1) * DASHBOARD_PAGE_SIZE
+    window = list(ordered[start : start + DASHBOARD_PAGE_SIZE + 1])
+    total = sum(
+        count.count for count in summary if not filters.status or count.status == filters.status
+    )
+    return DashboardPage(
+        rows=[stored(goal) for goal in window[:DASHBOARD_PAGE_SIZE]],
+        summary=summary,
+        total=total,
+        next_page=page + 1 if len(window) > DASHBOARD_PAGE_SIZE else None,
+    )
 
 
 @dataclass
@@ -148,12 +234,19 @@ class PlanTree:
     commitments: list
 
 
-def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
-    """Tracks → themes → goals, each goal with its children nested under it."""
-    evaluated = evaluate_goals(goals_with_measurements(plan.goals.all()), today)
-    in_plan = {e.goal.pk for e in evaluated}
+def plan_tree(plan: Plan) -> PlanTree:
+    """Tracks → themes → goals, each goal with its children in the plan nested under it, with
+    their stored status (one row per goal)."""
+    evaluated = [stored(goal) for goal in stored_goals(plan.goals.all())]
+    by_id = {e.goal.pk: e for e in evaluated}
+    for item in evaluated:
+        parent = by_id.get(item.goal.parent_id)
+        if parent is not None and parent is not item:
+            parent.children.append(item)
+    for item in evaluated:
+        item.children.sort(key=lambda child: (child.goal.order, child.goal.pk))
     top_level = sorted(
-        (e for e in evaluated if e.goal.parent_id not in in_plan),
+        (e for e in evaluated if e.goal.parent_id not in by_id),
         key=lambda e: (e.goal.order, e.goal.pk),
     )
     track_of = {e.goal.pk: e.goal.track_id for e in evaluated}
@@ -182,9 +275,17 @@ def plan_tree(plan: Plan, today: date | None = None) -> PlanTree:
     )
 
 
-def evaluate_goal_with_family(goal: Goal, today: date | None = None) -> EvaluatedGoal:
-    """The goal evaluated together with its descendants, so its roll-up can be shown."""
-    return evaluate_goals([goal], today)[0]
+def goal_page_evaluation(goal: Goal, today: date | None = None) -> EvaluatedGoal:
+    """The goal evaluated for its own page: its own measurements afresh (for the reason, the
+    forecast and the years of the chart), its children with their stored status (for the
+    roll-up). `goal` comes from `goals_with_measurements`."""
+    today = today or timezone.localdate()
+    item = EvaluatedGoal(goal, evaluate(GoalFacts.from_goal(goal), observations_of(goal), today))
+    children = stored_goals(
+        Goal.objects.of_municipality(goal.plan.municipality_id).filter(parent=goal)
+    )
+    item.children = [stored(child) for child in children]
+    return conclude(item) if item.children else item
 
 
 GOAL_HISTORY_FIELDS = [

@@ -193,15 +193,21 @@ def evaluate_family(
         if parent is not None and depths[parent.goal.pk] < depths[item.goal.pk]:
             parent.children.append(item)
     for item in sorted(evaluated.values(), key=lambda e: depths[e.goal.pk], reverse=True):
-        if not item.children:
-            continue
-        item.children.sort(key=lambda child: (child.goal.order, child.goal.pk))
-        item.rollup = roll_up(item.goal, [(child.goal, child.result) for child in item.children])
-        if item.result.latest is None and item.result.status in UNMEASURED:
-            worst = min(item.children, key=lambda child: STATUS_RANK[child.status])
-            item.result = StatusResult(
-                worst.status if worst.status not in UNMEASURED else item.result.status,
-                item.result.reason if worst.status in UNMEASURED else worst.result.reason,
-                progress=item.rollup.progress if item.rollup else None,
-            )
+        if item.children:
+            conclude(item)
     return evaluated
+
+
+def conclude(item: EvaluatedGoal) -> EvaluatedGoal:
+    """Roll `item`'s children, whose results are final, up into it, and let an unmeasured parent
+    take its worst measured child's status (see the module doc). Returns `item`, changed."""
+    item.children.sort(key=lambda child: (child.goal.order, child.goal.pk))
+    item.rollup = roll_up(item.goal, [(child.goal, child.result) for child in item.children])
+    if item.result.latest is None and item.result.status in UNMEASURED:
+        worst = min(item.children, key=lambda child: STATUS_RANK[child.status])
+        item.result = StatusResult(
+            worst.status if worst.status not in UNMEASURED else item.result.status,
+            item.result.reason if worst.status in UNMEASURED else worst.result.reason,
+            progress=item.rollup.progress if item.rollup else None,
+        )
+    return item

@@ -2,6 +2,13 @@
 
 The audit trail is django-simple-history: every save below writes a historical row with the
 user (from the request middleware, or `_history_user` when there is no request) and a reason.
+
+Every change that can move a goal's status refreshes the status stored on the goal and on each
+goal above it (`refresh_goal_status`), in the same transaction, so that lists can read the stored
+status and it is always what `strategy.rollup.evaluate_family` computes from scratch. A status
+also changes with the date alone (a deadline passes), so stored statuses carry the day they were
+computed for: `refresh_stale_goal_status` brings a set of goals up to today (the daily
+`refresh_goal_status` command does it for all at night, so that readers rarely wait for it).
 """
 
 from __future__ import annotations
@@ -16,8 +23,69 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import claim_next_version
 from core.idempotency import save_once
+from strategy import queries
 from strategy.enums import GoalKind
 from strategy.models import Goal, Measurement
+
+# Goals refreshed per round trip: bounds the memory of a refresh of every goal in the country.
+REFRESH_BATCH = 500
+
+
+def _with_ancestors(goal_ids: set[int]) -> set[int]:
+    """`goal_ids` and every goal above them (one query per level)."""
+    found, frontier = set(goal_ids), set(goal_ids)
+    while frontier:
+        parents = set(
+            Goal.objects.filter(pk__in=frontier, parent__isnull=False).values_list(
+                "parent_id", flat=True
+            )
+        )
+        frontier = parents - found
+        found |= frontier
+    return found
+
+
+def refresh_goal_status(*, goal_ids, today: date | None = None, with_ancestors: bool = True) -> int:
+    """Compute the status of the goals `goal_ids` (and of every goal above them) afresh and
+    store it on each goal. Returns how many goals were written.
+
+    Call inside the transaction of the change that moved the status."""
+    today = today or timezone.localdate()
+    ids = _with_ancestors(set(goal_ids)) if with_ancestors else set(goal_ids)
+    written = 0
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), REFRESH_BATCH):
+        batch = queries.goals_for_status(
+            Goal.objects.filter(pk__in=ordered[start : start + REFRESH_BATCH])
+        )
+        changed = []
+        for item in queries.evaluate_goals(batch, today):
+            result, goal = item.result, item.goal
+            goal.status = result.status
+            goal.progress = result.progress
+            goal.expected_progress = result.expected_progress
+            goal.latest_measurement_id = result.latest.measurement_id if result.latest else None
+            goal.status_on = today
+            changed.append(goal)
+        Goal.objects.bulk_update(
+            changed,
+            ["status", "progress", "expected_progress", "latest_measurement", "status_on"],
+        )
+        written += len(changed)
+    return written
+
+
+def refresh_stale_goal_status(goals, today: date | None = None) -> int:
+    """Bring the stored status of `goals` (a queryset) up to `today` where it is older.
+
+    One query when all are current, which is what a page pays on every request."""
+    today = today or timezone.localdate()
+    stale = set(goals.exclude(status_on=today).values_list("pk", flat=True))
+    if not stale:
+        return 0
+    with transaction.atomic():
+        # Every goal is refreshed with its ancestors, whose status may hang on it.
+        return refresh_goal_status(goal_ids=stale, today=today)
 
 
 def record_measurement(
@@ -65,7 +133,10 @@ def record_measurement(
     measurement.full_clean(exclude=["submission_token"])
     measurement._history_user = user
     measurement._change_reason = _("Måling registreret")
-    measurement, _saved = save_once(measurement, token=submission_token)
+    with transaction.atomic():
+        measurement, saved = save_once(measurement, token=submission_token)
+        if saved:
+            refresh_goal_status(goal_ids={goal.pk})
     return measurement
 
 
@@ -90,4 +161,5 @@ def update_goal(*, goal: Goal, user, expected_version: int, changes: dict) -> Go
         goal._history_user = user
         goal._change_reason = _("Mål redigeret")
         goal.save()
+        refresh_goal_status(goal_ids={goal.pk})
     return goal

@@ -112,11 +112,15 @@ class GoalFacts:
 
 @dataclass(frozen=True)
 class Observation:
-    """A measurement as the rules see it: a value, or a person's assessment."""
+    """A measurement as the rules see it: a value, or a person's assessment.
+
+    `measurement_id` names the stored measurement it came from, so that the goal can point to its
+    latest one; the rules never read it."""
 
     on: date
     value: Decimal | None = None
     assessment: str = ""
+    measurement_id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from strategy.charts import build_chart
 from strategy.enums import GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
 from strategy.models import Goal, Plan, Track
-from strategy.services import record_measurement, update_goal
+from strategy.services import record_measurement, refresh_stale_goal_status, update_goal
 
 
 def _member_goal(member, goal_id: int) -> Goal:
@@ -35,7 +36,10 @@ def dashboard(request, member):
     plans = list(queries.plans_of(member.municipality))
     tracks = list(Track.objects.of_municipality(member.municipality).select_related("plan"))
     filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
-    rows = queries.dashboard_rows(member.municipality, filters)
+    refresh_stale_goal_status(Goal.objects.of_municipality(member.municipality))
+    page = queries.dashboard_page(
+        member.municipality, filters, queries.page_number(request.GET.get("side"))
+    )
     context = {
         "member": member,
         "nav": "dashboard",
@@ -43,8 +47,9 @@ def dashboard(request, member):
         "tracks": tracks,
         "statuses": GoalStatus,
         "filters": filters,
-        "rows": rows,
-        "summary": queries.status_summary(rows),
+        "page": page,
+        "rows": page.rows,
+        "summary": page.summary,
     }
     return render_partial_or_page(
         request,
@@ -68,6 +73,7 @@ def plan_detail(request, member, plan_id: int):
     plan = member_object_or_404(
         Plan.objects.select_related("municipality", "implements"), member, pk=plan_id
     )
+    refresh_stale_goal_status(plan.goals.all())
     tree = queries.plan_tree(plan)
     return render(
         request,
@@ -93,7 +99,8 @@ def plan_document(request, code: str, plan_id: int):
 
 def _goal_page_context(member, goal: Goal) -> dict:
     today = timezone.localdate()
-    evaluated = queries.evaluate_goal_with_family(goal, today)
+    refresh_stale_goal_status(Goal.objects.filter(Q(pk=goal.pk) | Q(parent=goal)), today)
+    evaluated = queries.goal_page_evaluation(goal, today)
     return {
         "member": member,
         "nav": "plans",

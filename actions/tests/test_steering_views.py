@@ -19,6 +19,8 @@ from actions.tests.factories import (
     StatusUpdateFactory,
 )
 from core.tests.factories import MembershipFactory
+from strategy.models import Goal
+from strategy.services import refresh_goal_status
 from strategy.tests.factories import (
     GoalFactory,
     MeasurementFactory,
@@ -278,9 +280,11 @@ def populate(plan, strategy, owners, start, count):
         activity.save()
         StatusUpdateFactory(activity=activity, reported_on=TODAY)
         StatusUpdateFactory(activity=activity, reported_on=TODAY - timedelta(days=200))
+    # Stored as the services would have stored it, so the page reads and does not compute.
+    refresh_goal_status(goal_ids=Goal.objects.values_list("pk", flat=True))
 
 
-@pytest.mark.parametrize(("which", "queries"), [(0, 12), (1, 12)], ids=["steering", "resources"])
+@pytest.mark.parametrize(("which", "queries"), [(0, 12), (1, 11)], ids=["steering", "resources"])
 def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, which, queries):
     strategy = PlanFactory(municipality=municipality)
     track = TrackFactory(plan=plan)

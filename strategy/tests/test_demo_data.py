@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from core.enums import Role
 from core.models import Membership, Municipality, User
+from strategy.checks import status_differences
 from strategy.demo.albertslund import ILLUSTRATIVE_SOURCE, SOURCES
 from strategy.enums import (
     Comparator,
@@ -610,3 +611,7 @@ def test_demo_users_have_one_role_each(demo, demo_password):
         assert user.check_password(demo_password)
         assert user.first_name and user.last_name
         assert user.email.endswith("@example.org")
+
+
+def test_the_stored_status_of_every_demo_goal_equals_the_rules(demo):
+    assert status_differences() == []

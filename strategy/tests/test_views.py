@@ -1005,3 +1005,35 @@ def test_a_goal_with_an_implausible_stored_date_still_draws_a_small_chart(
     year_labels = re.findall(r'text-anchor="middle">(\d+)</text>', chart)
     assert 2 <= len(year_labels) <= 12
     assert len(response.content) < 100_000
+
+
+# The dashboard reads a page of stored statuses
+
+
+def test_dashboard_shows_fifty_goals_a_page_and_counts_them_all(client, staff, plan):
+    for number in range(55):
+        GoalFactory(plan=plan, title=f"Mål nummer {number:02}")
+    client.force_login(staff)
+
+    first = client.get(f"/k/165/?plan={plan.pk}").content.decode()
+    more = client.get(
+        f"/k/165/?plan={plan.pk}&side=2", headers={"HX-Request": "true"}
+    ).content.decode()
+
+    assert first.count('class="goal-title"') == 50
+    assert "55 mål" in first
+    assert f'hx-get="?plan={plan.pk}&amp;side=2"' in first
+    assert more.count('class="goal-title"') == 5
+    assert 'id="more-goals"' not in more
+    shown = re.findall(r"Mål nummer (\d\d)", first + more)
+    assert sorted(shown) == [f"{number:02}" for number in range(55)]
+
+
+@pytest.mark.parametrize("side", ["0", "-1", "abc", "9" * 5000, "²"])
+def test_dashboard_treats_a_page_number_it_cannot_use_as_the_first(client, staff, goal, side):
+    client.force_login(staff)
+
+    response = client.get(f"/k/165/?side={side}")
+
+    assert response.status_code == 200
+    assert goal.title in response.content.decode()

@@ -13,6 +13,7 @@ import actions.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
+from strategy.services import refresh_goal_status
 
 
 class Command(BaseCommand):
@@ -37,6 +38,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             result = load_demo(password=password, reset_existing_passwords=chosen)
             actions.demo.load(stdout=self.stdout)
+            demo_places = {login.municipality for login in result.logins}
+            refresh_goal_status(
+                goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
+            )
 
         plans = Plan.objects.filter(pk__in=[plan.pk for plan in result.plans])
         counts = {
