@@ -295,6 +295,10 @@ class StatusUpdate(models.Model):
         verbose_name = _("statusopdatering")
         verbose_name_plural = _("statusopdateringer")
         ordering = ["activity", "-reported_on", "-pk"]
+        indexes = [
+            # An activity's newest update: the steering page and the reminders read it per row.
+            models.Index(fields=["activity", "-reported_on"], name="status_update_latest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity}: {self.get_light_display()}"

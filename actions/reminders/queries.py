@@ -12,12 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import F, Max, Prefetch, Q
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from actions import rules
-from actions.models import Activity, Milestone, PlanSteering, ReminderLog
+from actions.models import Activity, Milestone, PlanSteering, ReminderLog, StatusUpdate
 from strategy.enums import DataSource, PlanStatus
 from strategy.models import Goal
 
@@ -64,7 +64,15 @@ def open_activities(activities):
     return (
         activities.exclude(status__in=rules.CLOSED_STATUSES)
         .select_related("plan", "plan__municipality", "plan__steering", "owner")
-        .annotate(last_reported_on=Max("updates__reported_on"))
+        # A subquery per activity, not an aggregate over a join, so that the database reads only
+        # each activity's newest update (index status_update_latest) and not every update.
+        .annotate(
+            last_reported_on=Subquery(
+                StatusUpdate.objects.filter(activity=OuterRef("pk"))
+                .order_by("-reported_on")
+                .values("reported_on")[:1]
+            )
+        )
         .prefetch_related(
             Prefetch(
                 "milestones",
