@@ -55,6 +55,14 @@ def outsider(other_municipality):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached page parts never outlive a test: the database is rolled back, the cache is not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploaded and attached files (e.g. the demo's source documents) never land in the repo."""
     settings.MEDIA_ROOT = tmp_path / "media"

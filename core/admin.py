@@ -10,11 +10,11 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.models import Membership, Municipality, User
+from core.models import Membership, Municipality, User, municipality_id_of
 from core.scoping import administered_municipality_ids
 
 
@@ -24,21 +24,6 @@ def administered_by(request) -> set[int]:
     if not hasattr(request, "_kurs_administered"):
         request._kurs_administered = administered_municipality_ids(request.user)
     return request._kurs_administered
-
-
-def municipality_id_of(obj, path: str) -> int | None:
-    """The id of the municipality `obj` belongs to, following its `municipality_path`."""
-    if path == "pk":
-        return obj.pk
-    *hops, last = path.split("__")
-    try:
-        for hop in hops:
-            obj = getattr(obj, hop)
-            if obj is None:
-                return None
-    except ObjectDoesNotExist:
-        return None
-    return getattr(obj, f"{last}_id", None)
 
 
 class KursAdminAuthenticationForm(AdminAuthenticationForm):

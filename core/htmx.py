@@ -8,6 +8,7 @@ so that neither a browser nor a proxy serves the fragment for the page or the pa
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
@@ -27,5 +28,16 @@ def render_partial_or_page(request, *, partial: str, page: str, context: dict, s
     response = render(
         request, partial if is_partial else page, {**context, "partial": is_partial}, status=status
     )
+    patch_vary_headers(response, HTMX_HEADERS)
+    return response
+
+
+def render_results(request, *, results: str, page: str, context: dict):
+    """Answer with `results`, a rendered (perhaps cached) part, alone for an htmx request, or
+    inside `page`, which shows it as `{{ results }}`."""
+    if wants_partial(request):
+        response = HttpResponse(results)
+    else:
+        response = render(request, page, {**context, "results": results, "partial": False})
     patch_vary_headers(response, HTMX_HEADERS)
     return response

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,23 @@ def normalise_municipality_code(raw: str | int) -> str:
     return code
 
 
+def municipality_id_of(obj, path: str | None = None) -> int | None:
+    """The id of the municipality `obj` belongs to, following its model's `municipality_path`
+    (or `path`); None when a step on the way is missing."""
+    path = path or type(obj).municipality_path
+    if path == "pk":
+        return obj.pk
+    *hops, last = path.split("__")
+    try:
+        for hop in hops:
+            obj = getattr(obj, hop)
+            if obj is None:
+                return None
+    except ObjectDoesNotExist:
+        return None
+    return getattr(obj, f"{last}_id", None)
+
+
 class ScopedQuerySet(models.QuerySet):
     """Rows of a model that names its way to its municipality in `municipality_path`.
 
@@ -43,7 +61,10 @@ class Municipality(models.Model):
         _("kommunekode"), max_length=3, unique=True, validators=[municipality_code_validator]
     )
     name = models.CharField(_("navn"), max_length=100)
-    history = HistoricalRecords()
+    # Goes up with every change to the municipality's data: cached parts of its pages are kept
+    # under it and so never outlive a change (`core.pagecache`).
+    data_version = models.PositiveBigIntegerField(_("dataversion"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["data_version"])
 
     municipality_path = "pk"
 

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from core.concurrency import claim_next_version
 from core.idempotency import save_once
 from strategy import queries
@@ -71,6 +72,8 @@ def refresh_goal_status(*, goal_ids, today: date | None = None, with_ancestors: 
             changed,
             ["status", "progress", "expected_progress", "latest_measurement", "status_on"],
         )
+        # bulk_update sends no signals: the pages that show these statuses are told here.
+        pagecache.bump(goal.plan.municipality_id for goal in changed)
         written += len(changed)
     return written
 

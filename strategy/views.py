@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import pagecache
 from core.forms import save_form
-from core.htmx import render_partial_or_page
+from core.htmx import render_results
 from core.models import Municipality
 from core.scoping import member_object_or_404, member_required, membership_for, require_editor
 from strategy import documents, queries
@@ -37,25 +39,32 @@ def dashboard(request, member):
     tracks = list(Track.objects.of_municipality(member.municipality).select_related("plan"))
     filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
     refresh_stale_goal_status(Goal.objects.of_municipality(member.municipality))
-    page = queries.dashboard_page(
-        member.municipality, filters, queries.page_number(request.GET.get("side"))
-    )
-    context = {
-        "member": member,
-        "nav": "dashboard",
-        "plans": plans,
-        "tracks": tracks,
-        "statuses": GoalStatus,
-        "filters": filters,
-        "page": page,
-        "rows": page.rows,
-        "summary": page.summary,
-    }
-    return render_partial_or_page(
+    page_number = queries.page_number(request.GET.get("side"))
+
+    def results() -> str:
+        page = queries.dashboard_page(member.municipality, filters, page_number)
+        context = {"member": member, "filters": filters, "page": page, "rows": page.rows}
+        return render_to_string(
+            "strategy/_dashboard_results.html", context | {"summary": page.summary}, request
+        )
+
+    return render_results(
         request,
-        partial="strategy/_dashboard_results.html",
+        results=pagecache.cached(
+            municipality_id=member.municipality.pk,
+            name="dashboard",
+            params=(filters, page_number),
+            compute=results,
+        ),
         page="strategy/dashboard.html",
-        context=context,
+        context={
+            "member": member,
+            "nav": "dashboard",
+            "plans": plans,
+            "tracks": tracks,
+            "statuses": GoalStatus,
+            "filters": filters,
+        },
     )
 
 
@@ -74,11 +83,20 @@ def plan_detail(request, member, plan_id: int):
         Plan.objects.select_related("municipality", "implements"), member, pk=plan_id
     )
     refresh_stale_goal_status(plan.goals.all())
-    tree = queries.plan_tree(plan)
+    body = pagecache.cached(
+        municipality_id=member.municipality.pk,
+        name="plan",
+        params=(plan.pk,),
+        compute=lambda: render_to_string(
+            "strategy/_plan_body.html",
+            {"member": member, "tree": queries.plan_tree(plan)},
+            request,
+        ),
+    )
     return render(
         request,
         "strategy/plan_detail.html",
-        {"member": member, "nav": "plans", "plan": plan, "tree": tree},
+        {"member": member, "nav": "plans", "plan": plan, "results": body},
     )
 
 

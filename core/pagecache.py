@@ -1,0 +1,81 @@
+"""Cached parts of pages, kept exactly as long as the municipality's data has not changed.
+
+The expensive part of a list page (the dashboard's rows, the plan tree, the Gantt chart, an API
+answer) is rendered once and kept in Django's cache under a key that holds:
+
+- the municipality's data version (`Municipality.data_version`), which goes up in the same
+  transaction as every change to the municipality's data: a save, delete or many-to-many change
+  of any model with a `municipality_path` (`bump_on_change`, connected in `core.apps`), a change
+  of a member's name (`bump_on_user_change`), and the goal statuses that
+  `strategy.services.refresh_goal_status` writes without signals (it calls `bump`);
+- the day, since statuses and lateness change with the date alone;
+- the language, and whatever else the part depends on (filters, page, the reader's role).
+
+A change therefore makes a new key and the old entry is never read again (it ages out of the
+cache). Nothing is invalidated by hand, so a forgotten invalidation cannot serve stale data; what
+must never happen instead is a write that bypasses both the ORM's signals and `bump`
+(`QuerySet.update`, `bulk_create`): those places call `bump` themselves.
+
+The cache is Django's: per process by default, Redis with `REDIS_URL` (see the README).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.db.models import F
+from django.utils import timezone
+
+from core.locale import language
+from core.models import Membership, Municipality, municipality_id_of
+
+# A day: an entry outlives neither its version nor its date, so this only bounds the memory of
+# entries nobody asks for again.
+TIMEOUT = 24 * 60 * 60
+
+
+def bump(municipality_ids: Iterable[int | None]) -> None:
+    """A change to these municipalities' data: their cached parts are not read again."""
+    ids = {pk for pk in municipality_ids if pk is not None}
+    if ids:
+        Municipality.objects.filter(pk__in=ids).update(data_version=F("data_version") + 1)
+
+
+def bump_on_change(sender, instance, **kwargs) -> None:
+    """Signal receiver (post_save, post_delete, m2m_changed) for models with a municipality."""
+    if kwargs.get("raw") or kwargs.get("action", "post_").startswith("pre_"):
+        return
+    bump([municipality_id_of(instance)])
+
+
+def bump_on_user_change(sender, instance, update_fields=None, **kwargs) -> None:
+    """A user's name is shown on their municipalities' pages; a login (last_login) is not."""
+    if kwargs.get("raw") or (update_fields and set(update_fields) <= {"last_login"}):
+        return
+    bump(Membership.objects.filter(user=instance).values_list("municipality_id", flat=True))
+
+
+def current_version(municipality_id: int) -> int:
+    return (
+        Municipality.objects.filter(pk=municipality_id)
+        .values_list("data_version", flat=True)
+        .first()
+    ) or 0
+
+
+def cached(
+    *, municipality_id: int, name: str, params: tuple, compute: Callable[[], object]
+) -> object:
+    """The part `name` of the municipality's pages for `params`: from the cache, or computed by
+    `compute()` and kept (see the module doc for what the key holds). One query for the version.
+    """
+    version = current_version(municipality_id)
+    digest = hashlib.sha256(repr(params).encode()).hexdigest()[:32]
+    key = f"kurs:{name}:{municipality_id}:{version}:{timezone.localdate()}:{language()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
