@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -247,7 +248,9 @@ def test_resources_page_of_a_plan_without_activities(client, staff, plan):
 
 
 def queries_of(client, url) -> int:
+    """The queries of computing the page (the page cache emptied after a warming request)."""
     client.get(url)  # warm caches (content types, translations)
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -284,7 +287,7 @@ def populate(plan, strategy, owners, start, count):
     refresh_goal_status(goal_ids=Goal.objects.values_list("pk", flat=True))
 
 
-@pytest.mark.parametrize(("which", "queries"), [(0, 12), (1, 11)], ids=["steering", "resources"])
+@pytest.mark.parametrize(("which", "queries"), [(0, 13), (1, 11)], ids=["steering", "resources"])
 def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, which, queries):
     strategy = PlanFactory(municipality=municipality)
     track = TrackFactory(plan=plan)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from actions import queries
@@ -14,7 +15,8 @@ from actions.reminders.queries import owners_behind
 from actions.resources import build_chart, resource_report
 from actions.rules import DEFAULT_CYCLE, cycle_label
 from actions.steering import changes_since
-from core.htmx import render_partial_or_page
+from core import pagecache
+from core.htmx import render_results
 from core.scoping import member_object_or_404, member_required
 from strategy.enums import PlanStatus
 from strategy.models import Plan
@@ -57,7 +59,6 @@ def steering(request, member, plan_id: int):
     plan = _plan(member, plan_id)
     today = timezone.localdate()
     since, invalid = parse_since(request.GET.get("siden"), today)
-    owners = owners_behind(Activity.objects.filter(plan=plan), today)
     steering_ = _steering_of(plan)
     context = {
         "member": member,
@@ -71,10 +72,24 @@ def steering(request, member, plan_id: int):
         "shortcuts": [
             (days, today - timedelta(days=days)) for days in (30, DEFAULT_DAYS_BACK, 180, 365)
         ],
-        "changes": changes_since(plan, since, request.user),
-        "behind": [row for row in owners if row.is_behind],
-        "up_to_date": [row for row in owners if not row.is_behind],
     }
+
+    def body() -> str:
+        owners = owners_behind(Activity.objects.filter(plan=plan), today)
+        shown = context | {
+            "changes": changes_since(plan, since, request.user),
+            "behind": [row for row in owners if row.is_behind],
+            "up_to_date": [row for row in owners if not row.is_behind],
+        }
+        return render_to_string("actions/_steering_body.html", shown, request)
+
+    # The reader's own activities come first, so each reader has a cached page of their own.
+    context["results"] = pagecache.cached(
+        municipality_id=member.municipality.pk,
+        name="steering",
+        params=(plan.pk, since, request.user.pk),
+        compute=body,
+    )
     return render(request, "actions/steering_page.html", context)
 
 
@@ -82,15 +97,22 @@ def steering(request, member, plan_id: int):
 def owners_behind_overview(request, member):
     """The owners who are behind across the municipality's adopted plans: a section of the
     dashboard (loaded by htmx), or a page of its own."""
-    activities = Activity.objects.of_municipality(member.municipality).filter(
-        plan__status=PlanStatus.ADOPTED
-    )
-    behind = [row for row in owners_behind(activities, timezone.localdate()) if row.is_behind]
-    return render_partial_or_page(
+    def section() -> str:
+        activities = Activity.objects.of_municipality(member.municipality).filter(
+            plan__status=PlanStatus.ADOPTED
+        )
+        behind = [row for row in owners_behind(activities, timezone.localdate()) if row.is_behind]
+        return render_to_string(
+            "actions/_owners_behind_section.html", {"member": member, "behind": behind}, request
+        )
+
+    return render_results(
         request,
-        partial="actions/_owners_behind_section.html",
+        results=pagecache.cached(
+            municipality_id=member.municipality.pk, name="behind", params=(), compute=section
+        ),
         page="actions/owners_behind_page.html",
-        context={"member": member, "nav": "dashboard", "behind": behind},
+        context={"member": member, "nav": "dashboard"},
     )
 
 

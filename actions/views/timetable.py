@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,8 +19,9 @@ from actions.forms import ActivityForm, StatusUpdateForm
 from actions.gantt import build_gantt
 from actions.models import Activity
 from actions.services import record_status_update, update_activity
+from core import pagecache
 from core.forms import save_form
-from core.htmx import render_partial_or_page
+from core.htmx import render_results, wants_partial
 from core.scoping import member_object_or_404, member_required, require_editor
 
 NAV = "timetables"
@@ -35,12 +37,14 @@ def plan_list(request, member):
     )
 
 
-def _timetable_context(request, member, plan_id: int) -> dict:
+def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, page: str):
+    """The Gantt view or the list of a plan: the page around the filters, and the results
+    (summary and chart or table) computed once per data version and kept (`core.pagecache`)."""
     plan = member_object_or_404(queries.timetables(), member, pk=plan_id)
     options = queries.filter_options(plan)
     filters = queries.ActivityFilters.from_query(request.GET, options=options)
-    rows = queries.timetable_rows(plan, filters)
-    return {
+    is_partial = wants_partial(request)
+    context = {
         "member": member,
         "nav": NAV,
         "plan": plan,
@@ -48,37 +52,55 @@ def _timetable_context(request, member, plan_id: int) -> dict:
         "filters": filters,
         "statuses": ActivityStatus,
         "groupings": queries.GROUPINGS,
-        "rows": rows,
-        "summary": queries.summarise(rows),
     }
+
+    def results() -> str:
+        rows = queries.timetable_rows(plan, filters)
+        shown = context | {"rows": rows, "summary": queries.summarise(rows), "partial": is_partial}
+        if view == "gantt":
+            today = timezone.localdate()
+            groups, undated = queries.group_rows(rows, plan, filters.group)
+            shown["today"] = today
+            shown["chart"] = build_gantt(
+                groups,
+                undated,
+                plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
+                today=today,
+            )
+        return render_to_string(partial, shown, request)
+
+    cached = pagecache.cached(
+        municipality_id=member.municipality.pk,
+        name=view,
+        params=(plan.pk, filters, is_partial),
+        compute=results,
+    )
+    return render_results(request, results=cached, page=page, context=context)
 
 
 @member_required
 def gantt(request, member, plan_id: int):
     """The plan's activities on a time axis, grouped by theme or track, after the filters."""
-    context = _timetable_context(request, member, plan_id)
-    plan, today = context["plan"], timezone.localdate()
-    groups, undated = queries.group_rows(context["rows"], plan, context["filters"].group)
-    context["today"] = today
-    context["chart"] = build_gantt(
-        groups,
-        undated,
-        plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
-        today=today,
-    )
-    return render_partial_or_page(
-        request, partial="actions/_gantt_results.html", page="actions/gantt.html", context=context
+    return _timetable_page(
+        request,
+        member,
+        plan_id,
+        view="gantt",
+        partial="actions/_gantt_results.html",
+        page="actions/gantt.html",
     )
 
 
 @member_required
 def activity_list(request, member, plan_id: int):
     """The same activities and filters as the Gantt view, as a table."""
-    return render_partial_or_page(
+    return _timetable_page(
         request,
+        member,
+        plan_id,
+        view="activities",
         partial="actions/_activity_table.html",
         page="actions/activity_list.html",
-        context=_timetable_context(request, member, plan_id),
     )
 
 
