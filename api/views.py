@@ -18,13 +18,17 @@ machine-readable description is at /api/v1/openapi.json.
 
 from __future__ import annotations
 
+import json
+
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.http import HttpResponse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 
 from actions.enums import ActivityStatus
 from actions.models import Activity, Milestone, Partner, StatusUpdate
 from api import schemas
+from core import pagecache
 from core.ids import MAX_ID_DIGITS
 from core.models import Municipality, normalise_municipality_code
 from core.scoping import visible_municipality_ids
@@ -77,6 +81,20 @@ PLAN_PARAM = {
 def list_responses(item) -> dict:
     """A list of `item` for a municipality, its unknown-code 404 and its bad-parameter 422."""
     return {200: list[item], 404: schemas.Error, 422: schemas.ValidationError}
+
+
+def _cached_json(place: Municipality, name: str, params: tuple, answer) -> HttpResponse:
+    """The JSON of `answer()` (a list of schema objects, validated as they are built), computed
+    once per data version of `place` and kept (`core.pagecache`)."""
+    body = pagecache.cached(
+        municipality_id=place.pk,
+        name=f"api-{name}",
+        params=params,
+        compute=lambda: json.dumps(
+            [item.model_dump(mode="json") for item in answer()], ensure_ascii=False
+        ).encode(),
+    )
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 def _municipality(raw_code: str) -> Municipality:
@@ -240,14 +258,18 @@ def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):
     member = _is_member(request, place)
     goals = Goal.objects.filter(plan__in=_visible_plans(place, member))
     refresh_stale_goal_status(goals)
-    listed = [
-        stored(goal)
-        for goal in stored_goals(goals).order_by(
-            "-plan__period_start", "plan__title", "plan_id", "order", "pk"
-        )
-    ]
-    visible_ids = {item.goal.pk for item in listed}
-    return [_goal(item, visible_ids, member) for item in listed]
+
+    def answer():
+        listed = [
+            stored(goal)
+            for goal in stored_goals(goals).order_by(
+                "-plan__period_start", "plan__title", "plan_id", "order", "pk"
+            )
+        ]
+        visible_ids = {item.goal.pk for item in listed}
+        return [_goal(item, visible_ids, member) for item in listed]
+
+    return _cached_json(place, "goals", (member,), answer)
 
 
 def _activities(place: Municipality, plans: QuerySet[Plan], member: bool) -> QuerySet[Activity]:
@@ -359,4 +381,9 @@ def list_activities(
         plans = plans.filter(pk=plan)
         if not plans.exists():
             raise HttpError(404, f"Kommunen har ingen plan med id {plan}.")
-    return [_activity(activity, member) for activity in _activities(place, plans, member)]
+    return _cached_json(
+        place,
+        "activities",
+        (member, plan),
+        lambda: [_activity(activity, member) for activity in _activities(place, plans, member)],
+    )

@@ -25,7 +25,7 @@ from strategy.services import record_measurement, refresh_stale_goal_status, upd
 
 def _member_goal(member, goal_id: int) -> Goal:
     return member_object_or_404(
-        queries.goals_with_measurements(Goal.objects.all()), member, pk=goal_id
+        Goal.objects.select_related("plan", "plan__municipality", "track"), member, pk=goal_id
     )
 
 
@@ -115,28 +115,47 @@ def plan_document(request, code: str, plan_id: int):
         raise Http404 from error
 
 
-def _goal_page_context(member, goal: Goal) -> dict:
-    today = timezone.localdate()
-    refresh_stale_goal_status(Goal.objects.filter(Q(pk=goal.pk) | Q(parent=goal)), today)
+def _goal_parts(request, member, goal_id: int, today) -> dict[str, str]:
+    """The goal page's status line, chart, roll-up and measurements, and its facts and history,
+    rendered: everything but the form, which holds the reader's CSRF token."""
+    goal = member_object_or_404(
+        queries.goals_with_measurements(Goal.objects.all()), member, pk=goal_id
+    )
     evaluated = queries.goal_page_evaluation(goal, today)
-    return {
+    context = {
         "member": member,
-        "nav": "plans",
         "goal": goal,
         "item": evaluated,
         "chart": build_chart(goal, evaluated.result, today),
         "history": queries.goal_history(goal),
         "measurements": list(goal.measurements.all())[::-1],
     }
+    return {
+        part: render_to_string(f"strategy/_goal_{part}.html", context, request)
+        for part in ("status", "main", "aside")
+    }
+
+
+def _goal_page(request, member, goal: Goal, form=None, status: int = 200):
+    """The goal page: its parts computed once per data version (`core.pagecache`), the
+    measurement form for editors, re-shown with what they typed when `form` is given."""
+    today = timezone.localdate()
+    refresh_stale_goal_status(Goal.objects.filter(Q(pk=goal.pk) | Q(parent=goal)), today)
+    parts = pagecache.cached(
+        municipality_id=member.municipality.pk,
+        name="goal",
+        params=(goal.pk,),
+        compute=lambda: _goal_parts(request, member, goal.pk, today),
+    )
+    if form is None and member.can_edit:
+        form = MeasurementForm(goal=goal, initial={"measured_on": today})
+    context = {"member": member, "nav": "plans", "goal": goal, "parts": parts, "form": form}
+    return render(request, "strategy/goal_detail.html", context, status=status)
 
 
 @member_required
 def goal_detail(request, member, goal_id: int):
-    goal = _member_goal(member, goal_id)
-    context = _goal_page_context(member, goal)
-    if member.can_edit:
-        context["form"] = MeasurementForm(goal=goal, initial={"measured_on": timezone.localdate()})
-    return render(request, "strategy/goal_detail.html", context)
+    return _goal_page(request, member, _member_goal(member, goal_id))
 
 
 @member_required
@@ -155,9 +174,7 @@ def measurement_create(request, member, goal_id: int):
     ):
         messages.success(request, _("Målingen er gemt."))
         return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
-    goal = _member_goal(member, goal_id)
-    context = _goal_page_context(member, goal) | {"form": form}
-    return render(request, "strategy/goal_detail.html", context, status=400)
+    return _goal_page(request, member, goal, form=form, status=400)
 
 
 @member_required

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from actions import exchange, queries
 from actions.calendar import calendar_filename, plan_calendar
 from actions.models import Activity
+from core import pagecache
 from core.forms import DkfdsFormMixin
 from core.models import Municipality
 from core.scoping import member_required, membership_for, require_editor
@@ -119,11 +120,16 @@ def calendar_feed(request, code: str, plan_id: int):
     def activity_url(pk: int) -> str:
         return base_url + reverse("actions:activity", kwargs={"code": code, "activity_id": pk})
 
-    content = plan_calendar(
-        plan=plan,
-        activity_url=activity_url,
-        plan_url=base_url + reverse("actions:gantt", kwargs={"code": code, "plan_id": plan.pk}),
-        now=timezone.now(),
+    content = pagecache.cached(
+        municipality_id=municipality.pk,
+        name="calendar",
+        params=(plan.pk, base_url),
+        compute=lambda: plan_calendar(
+            plan=plan,
+            activity_url=activity_url,
+            plan_url=base_url + reverse("actions:gantt", kwargs={"code": code, "plan_id": plan.pk}),
+            now=timezone.now(),
+        ),
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(False, calendar_filename(plan))

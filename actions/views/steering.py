@@ -97,6 +97,7 @@ def steering(request, member, plan_id: int):
 def owners_behind_overview(request, member):
     """The owners who are behind across the municipality's adopted plans: a section of the
     dashboard (loaded by htmx), or a page of its own."""
+
     def section() -> str:
         activities = Activity.objects.of_municipality(member.municipality).filter(
             plan__status=PlanStatus.ADOPTED
