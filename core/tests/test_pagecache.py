@@ -118,3 +118,44 @@ def test_a_municipality_version_starts_at_zero_and_is_not_in_its_history(municip
     municipality.save()
 
     assert "data_version" not in {f.name for f in Municipality.history.model._meta.fields}
+
+
+def redis_reachable() -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        probe.settimeout(0.2)
+        return probe.connect_ex(("127.0.0.1", 6379)) == 0
+
+
+def test_cached_parts_work_in_a_shared_redis_cache(client, staff, municipality, settings):
+    """REDIS_URL's cache: the second worker to ask reads what the first one rendered."""
+    import pytest
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if not redis_reachable():
+        pytest.skip("no Redis server at 127.0.0.1:6379 (CI has one)")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/9",
+        }
+    }
+    cache.clear()
+    GoalFactory(plan=PlanFactory(municipality=municipality), title="Mål i Redis")
+    client.force_login(staff)
+
+    with CaptureQueriesContext(connection) as computing:
+        first = client.get("/k/165/").content.decode()
+    with CaptureQueriesContext(connection) as reading:
+        second = client.get("/k/165/").content.decode()
+    cache.clear()
+
+    def results(html: str) -> str:
+        return html.split('id="dashboard-results"')[1].split("hx-trigger")[0]
+
+    assert "Mål i Redis" in results(first)
+    assert results(first) == results(second)
+    assert len(reading) < len(computing)
