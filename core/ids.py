@@ -24,6 +24,15 @@ def parse_id(raw) -> int | None:
     return int(text) if _ID.fullmatch(text) and int(text) > 0 else None
 
 
+MAX_PAGE = 10_000
+
+
+def page_number_of(raw) -> int:
+    """A page number from a query string: 1 unless it is a whole number from 1 to `MAX_PAGE`."""
+    number = parse_id(raw)
+    return number if number is not None and number <= MAX_PAGE else 1
+
+
 class IdConverter:
     """The `<id:…>` path converter: like `<int:…>`, but never longer than an id can be."""
 

@@ -137,14 +137,7 @@ class DashboardFilters:
         return urlencode({name: value for name, value in pairs.items() if value})
 
 
-def page_number(raw) -> int:
-    """A page number from the query string: 1 unless it is a whole number from 1 up."""
-    number = parse_id(raw)
-    return number if number is not None and number <= MAX_PAGE else 1
-
-
 DASHBOARD_PAGE_SIZE = 50
-MAX_PAGE = 10_000
 WORST_FIRST = Case(
     *(When(status=status, then=Value(rank)) for status, rank in STATUS_RANK.items()),
     output_field=IntegerField(),

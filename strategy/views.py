@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core import pagecache
 from core.forms import save_form
 from core.htmx import render_results
+from core.ids import page_number_of
 from core.models import Municipality
 from core.scoping import member_object_or_404, member_required, membership_for, require_editor
 from strategy import documents, queries
@@ -39,7 +40,7 @@ def dashboard(request, member):
     tracks = list(Track.objects.of_municipality(member.municipality).select_related("plan"))
     filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
     refresh_stale_goal_status(Goal.objects.of_municipality(member.municipality))
-    page_number = queries.page_number(request.GET.get("side"))
+    page_number = page_number_of(request.GET.get("side"))
 
     def results() -> str:
         page = queries.dashboard_page(member.municipality, filters, page_number)

@@ -847,3 +847,21 @@ def test_the_activity_pages_show_another_users_name_when_they_own_it(client, sta
     activity.save()
     client.force_login(staff)
     assert "Bente Bruun" in html(client.get(f"/k/165/handleplaner/aktiviteter/{activity.pk}/"))
+
+
+def test_the_activity_list_shows_a_hundred_a_page_and_counts_them_all(client, staff, plan):
+    for number in range(105):
+        ActivityFactory(plan=plan, title=f"Aktivitet nummer {number:03}", order=number)
+    client.force_login(staff)
+    url = f"/k/165/handleplaner/{plan.pk}/aktiviteter/"
+
+    first = html(client.get(url))
+    more = html(client.get(url + "?side=2", headers={"HX-Request": "true"}))
+
+    assert first.count("Aktivitet nummer") == 100
+    assert "105 aktiviteter" in first
+    assert 'hx-get="?side=2"' in first
+    assert more.count("Aktivitet nummer") == 5
+    assert 'id="more-activities"' not in more
+    shown = re.findall(r"Aktivitet nummer (\d{3})", first + more)
+    assert sorted(shown) == [f"{number:03}" for number in range(105)]

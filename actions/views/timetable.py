@@ -22,9 +22,11 @@ from actions.services import record_status_update, update_activity
 from core import pagecache
 from core.forms import save_form
 from core.htmx import render_results, wants_partial
+from core.ids import page_number_of
 from core.scoping import member_object_or_404, member_required, require_editor
 
 NAV = "timetables"
+LIST_PAGE_SIZE = 100
 
 
 @member_required
@@ -54,9 +56,16 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
         "groupings": queries.GROUPINGS,
     }
 
+    page_number = page_number_of(request.GET.get("side")) if view == "activities" else 1
+
     def results() -> str:
         rows = queries.timetable_rows(plan, filters)
         shown = context | {"rows": rows, "summary": queries.summarise(rows), "partial": is_partial}
+        if view == "activities":
+            # The list shows a page of rows at a time; the summary counts them all.
+            start = (page_number - 1) * LIST_PAGE_SIZE
+            shown["rows"] = rows[start : start + LIST_PAGE_SIZE]
+            shown["next_page"] = page_number + 1 if len(rows) > start + LIST_PAGE_SIZE else None
         if view == "gantt":
             today = timezone.localdate()
             groups, undated = queries.group_rows(rows, plan, filters.group)
@@ -72,7 +81,7 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
     cached = pagecache.cached(
         municipality_id=member.municipality.pk,
         name=view,
-        params=(plan.pk, filters, is_partial),
+        params=(plan.pk, filters, is_partial, page_number),
         compute=results,
     )
     return render_results(request, results=cached, page=page, context=context)
