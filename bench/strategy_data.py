@@ -402,7 +402,7 @@ def build_goals(
         maker.qualitative(*placement())
     while len(maker.goals) < count:
         room = count - len(maker.goals)
-        if room >= 3 and rng.random() < 0.22:
+        if room >= 3 and rng.random() < 0.12:
             _family(maker, *placement(), room)
         else:
             maker.single(*placement())

@@ -1,0 +1,168 @@
+"""Kurs served by gunicorn as in production (`make serve`), for the benchmark: DEBUG off,
+settings from the environment, bound to 127.0.0.1 on a free port; and its workers' memory.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(*, database_url: str, secret_key: str, folder: Path, **extra: str) -> dict:
+    """The environment of a production start (README: Production), plain HTTP on loopback."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DEBUG"}
+        and not name.startswith(("SECURE_", "BEHIND_PROXY", "STATIC_", "MEDIA_"))
+    }
+    env.update(
+        DEBUG="false",
+        SECRET_KEY=secret_key,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+        LOG_LEVEL="WARNING",
+        **extra,
+    )
+    (folder / "static").mkdir(parents=True, exist_ok=True)
+    (folder / "media").mkdir(parents=True, exist_ok=True)
+    return env
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name is in parentheses and may hold spaces: the fields follow the last ")".
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return sorted(found)
+
+
+def rss_kb(pid: int) -> int:
+    """Resident memory of a process in kB (VmRSS in /proc/<pid>/status), 0 once it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
+def cpu_ticks(pid: int) -> int:
+    """User and system CPU time a process has used, in clock ticks (0 once it is gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return int(fields[11]) + int(fields[12])
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    port: int
+    workers: int
+    log: Path
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def worker_pids(self) -> list[int]:
+        return children_of(self.process.pid)
+
+    def worker_rss(self) -> dict[int, int]:
+        return {pid: rss_kb(pid) for pid in self.worker_pids()}
+
+    def wait_idle(self, *, quiet: float = 0.3, timeout: float = 300) -> None:
+        """Wait until no worker has used CPU for `quiet` seconds.
+
+        When wrk stops, requests it sent are still queued in the listen socket and the workers
+        serve them all: the next run must not start behind them."""
+        deadline = time.monotonic() + timeout
+        previous = None
+        while time.monotonic() < deadline:
+            ticks = sum(cpu_ticks(pid) for pid in self.worker_pids())
+            if previous is not None and ticks - previous <= 1:
+                return
+            previous = ticks
+            time.sleep(quiet)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start(env: dict, *, workers: int, log: Path, timeout: float = 60) -> Server:
+    """gunicorn with `workers` workers, ready when every worker is up and /healthz/ answers."""
+    port = free_port()
+    handle = log.open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "kurs.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            # Slow pages under 16 connections can take longer than gunicorn's default 30 s.
+            "--timeout=300",
+            "--no-control-socket",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    server = Server(process, port, workers, log)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped at start-up:\n{log.read_text()}")
+        if len(server.worker_pids()) >= workers and _answers(server.base_url + "/healthz/"):
+            return server
+        time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"gunicorn did not answer within {timeout} s:\n{log.read_text()}")
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
