@@ -110,7 +110,8 @@ def results_table(results: list[PageResult]) -> str:
     """The measurements, one row per page (markdown)."""
     floor = next((r for r in results if r.key == "floor"), None)
     lines = [
-        "| page | p50, 1 conn. | p50, 16 conn. | p95, 16 conn. | req/s, 16 conn. | non-2xx "
+        "| page | p50, 1 conn. | p50, 16 conn. | p95, 16 conn. | req/s, 16 conn. (requests) "
+        "| non-2xx "
         "| queries, demo | queries, national | p95 / floor p95 | worker RSS growth (MB) |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
@@ -126,7 +127,9 @@ def results_table(results: list[PageResult]) -> str:
             _ms(single.p50_ms if single else None),
             _ms(loaded.p50_ms if loaded else None),
             _ms(loaded.p95_ms if loaded else None),
-            f"{loaded.requests_per_second:.1f}" if loaded else "–",
+            f"{loaded.requests_per_second:.1f} ({loaded.requests} in {loaded.seconds:.0f} s)"
+            if loaded
+            else "–",
             str(non_2xx),
             demo,
             national,

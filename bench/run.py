@@ -28,6 +28,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -138,24 +141,51 @@ def machine_info(database_url: str) -> dict[str, str]:
 
 
 def warm_up(server, url: str, cookie: str | None, args) -> None:
-    """Load the page until every worker has surely served it a few times (at least
-    `--warmup` seconds): a worker's first request of a page compiles its templates and imports
-    what the page needs, which is not what the page costs afterwards."""
-    served, started = 0, time.monotonic()
-    while served < WARM_REQUESTS_PER_WORKER * args.workers and time.monotonic() - started < 120:
-        served += wrk.run(
-            url, connections=args.connections, seconds=args.warmup, cookie=cookie
-        ).requests
+    """Every worker serves the page a few times, then wrk loads it for `--warmup` seconds.
+
+    A worker's first request of a page compiles its templates and imports what the page needs,
+    which is not what the page costs afterwards. As many requests at a time as there are
+    workers, each waited for: an idle sync worker takes one connection at a time, so each worker
+    gets its share, however slow the page."""
+    headers = {"Cookie": cookie} if cookie else {}
+
+    def fetch(_number: int) -> None:
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=300):
+                pass
+        except urllib.error.HTTPError:
+            pass  # the measured runs count answers that are not 2xx
+
+    with ThreadPoolExecutor(max_workers=args.workers) as pool:
+        list(pool.map(fetch, range(WARM_REQUESTS_PER_WORKER * args.workers)))
+    wrk.run(url, connections=args.connections, seconds=args.warmup, cookie=cookie)
     server.wait_idle()
 
 
+def loaded_seconds(single, args) -> float:
+    """How long to load a page with all connections: `--duration`, or longer for a slow page.
+
+    wrk records only the requests that finish within the run. With 16 connections each request
+    waits for the ones ahead of it, about p50 × connections / cores; a run shorter than a few
+    of those waits would report only the lucky first requests. So the run lasts at least three
+    such waits (at most `--max-duration`)."""
+    parallel = min(args.workers, os.cpu_count() or 1)
+    expected_wait = single.p50_ms / 1000 * args.connections / parallel
+    return min(max(args.duration, 3 * expected_wait), args.max_duration)
+
+
 def measure_page(server, page: dict, cookie: str | None, args) -> PageResult:
+    """Warm-up, one connection, all connections; the workers' RSS before and after. The
+    server finishes the requests still queued from one run before the next starts."""
     url = server.base_url + page["url"]
     result = PageResult(page["key"], page["label"], page["url"])
     result.rss_before_kb = server.worker_rss()
-    wrk.run(url, connections=args.connections, seconds=args.warmup, cookie=cookie)
+    warm_up(server, url, cookie, args)
     result.single = wrk.run(url, connections=1, seconds=args.single_duration, cookie=cookie)
-    result.loaded = wrk.run(url, connections=args.connections, seconds=args.duration, cookie=cookie)
+    server.wait_idle()
+    seconds = loaded_seconds(result.single, args)
+    result.loaded = wrk.run(url, connections=args.connections, seconds=seconds, cookie=cookie)
+    server.wait_idle()
     result.rss_after_kb = server.worker_rss()
     return result
 
@@ -171,6 +201,9 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--duration", type=float, default=10, help="seconds at 16 connections")
+    parser.add_argument(
+        "--max-duration", type=float, default=120, help="seconds at 16 conn. for a slow page"
+    )
     parser.add_argument("--single-duration", type=float, default=5, help="seconds at 1 conn.")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of warm-up per page")
     parser.add_argument("--pages", help="comma-separated page keys (default: all)")
@@ -256,9 +289,12 @@ def main(argv=None) -> int:
     settings = {
         "server": f"gunicorn, {args.workers} sync workers, 127.0.0.1, DEBUG off, "
         "persistent database connections (production settings, `SECURE_SSL_REDIRECT=false`)",
-        "load": f"wrk on the same machine: warm-up {args.warmup:g} s at "
-        f"{args.connections} connections, then {args.single_duration:g} s at 1 connection and "
-        f"{args.duration:g} s at {args.connections} connections per page",
+        "load": f"wrk on the same machine, per page: a warm-up ({WARM_REQUESTS_PER_WORKER} "
+        f"requests per worker, then {args.warmup:g} s at {args.connections} connections), "
+        f"{args.single_duration:g} s at 1 connection, then {args.connections} "
+        f"connections for {args.duration:g} s or, for a slow page, three times the wait its "
+        f"one-connection p50 predicts (at most {args.max_duration:g} s); between runs the "
+        "server finishes the requests still queued",
         "logins": "a session written to the database for each page's user (staff of the "
         "municipality; the admin as Albertslund's administrator); floor and calendar feed "
         "anonymous",

@@ -75,14 +75,24 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
-def cpu_ticks(pid: int) -> int:
-    """User and system CPU time a process has used, in clock ticks (0 once it is gone)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return 0
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return int(fields[11]) + int(fields[12])
+LISTEN, TIME_WAIT = "0A", "06"
+
+
+def open_connections(port: int) -> int:
+    """TCP connections to local `port` that a worker has yet to finish: accepted or waiting in
+    the listen queue, open or closed by the client (from /proc/net/tcp and tcp6)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            local_port = int(fields[1].rsplit(":", 1)[1], 16)
+            if local_port == port and fields[3] not in {LISTEN, TIME_WAIT}:
+                count += 1
+    return count
 
 
 @dataclass
@@ -103,19 +113,14 @@ class Server:
     def worker_rss(self) -> dict[int, int]:
         return {pid: rss_kb(pid) for pid in self.worker_pids()}
 
-    def wait_idle(self, *, quiet: float = 0.3, timeout: float = 300) -> None:
-        """Wait until no worker has used CPU for `quiet` seconds.
+    def wait_idle(self, *, timeout: float = 600) -> None:
+        """Wait until the workers have finished every request sent to them.
 
-        When wrk stops, requests it sent are still queued in the listen socket and the workers
-        serve them all: the next run must not start behind them."""
+        When wrk stops, the requests it sent are still queued in the listen socket and the
+        workers serve them all: the next run must not start behind them."""
         deadline = time.monotonic() + timeout
-        previous = None
-        while time.monotonic() < deadline:
-            ticks = sum(cpu_ticks(pid) for pid in self.worker_pids())
-            if previous is not None and ticks - previous <= 1:
-                return
-            previous = ticks
-            time.sleep(quiet)
+        while open_connections(self.port) and time.monotonic() < deadline:
+            time.sleep(0.1)
 
     def stop(self) -> None:
         if self.process.poll() is None:

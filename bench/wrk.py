@@ -68,7 +68,7 @@ def command(
     connections: int,
     seconds: float,
     cookie: str | None = None,
-    timeout_seconds: int = 60,
+    timeout_seconds: int = 120,
 ) -> list[str]:
     # wrk needs a thread per connection at most; two threads drive 16 connections on two cores.
     threads = min(connections, 2)
@@ -91,7 +91,7 @@ def run(url: str, *, connections: int, seconds: float, cookie: str | None = None
         capture_output=True,
         text=True,
         check=True,
-        timeout=seconds + 120,
+        timeout=seconds + 300,
     )
     return parse(completed.stdout, connections)
 

@@ -45,3 +45,11 @@ def test_worker_memory_is_read_for_each_worker(gunicorn):
 
     assert len(rss) == 2
     assert all(kb > 10_000 for kb in rss.values())
+
+
+def test_waiting_for_idle_returns_once_the_queued_requests_are_served(gunicorn):
+    wrk.run(gunicorn.base_url + "/healthz/", connections=4, seconds=1)
+
+    gunicorn.wait_idle(timeout=30)
+
+    assert server.open_connections(gunicorn.port) == 0

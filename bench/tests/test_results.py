@@ -75,7 +75,8 @@ def test_results_table_shows_a_pages_figures():
     table = results_table([FLOOR, page(p95=40.0, national=12, growth_kb=(512, 2048))])
 
     assert table.splitlines()[-1] == (
-        "| goal page<br>`/goal/` | 5.0 ms | 20 ms | 40 ms | 10.0 | 0 | 9 | 12 | 4.0× "
+        "| goal page<br>`/goal/` | 5.0 ms | 20 ms | 40 ms | 10.0 (100 in 10 s) | 0 | 9 | 12 "
+        "| 4.0× "
         "| +2.5 (max +2.0) |"
     )
 

@@ -68,7 +68,7 @@ def test_command_sends_the_session_cookie_uses_the_script_and_a_long_timeout():
         "--threads=2",
         "--connections=16",
         "--duration=10s",
-        "--timeout=60s",
+        "--timeout=120s",
         f"--script={wrk.SCRIPT}",
         "--header=Cookie: sessionid=abc",
         "http://127.0.0.1:8123/k/165/",
