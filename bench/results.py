@@ -7,9 +7,12 @@ The targets (issue "Fast at national scale"), each marked met or not met per pag
   generator cost by themselves on this machine);
 - queries: the same number of SQL queries at demo size and at national size (a page whose
   queries grow with the data does one per row somewhere);
-- memory: no growth with the data, read as: no worker's RSS grows by more than
-  `RSS_GROWTH_LIMIT_MB` over the page's load (warm-up included). A page that holds all of a
-  municipality's rows in memory grows its workers by tens of megabytes the first time.
+- memory: no growth with the data. Each page is loaded on fresh workers, at national size and
+  (a shorter load) at demo size; a worker's growth is its RSS after the load minus before it.
+  The first requests of a page grow a worker by what the code needs (templates, imports) at
+  any size; a page that holds all of a municipality's rows in memory grows it by tens of
+  megabytes more at national size. Met when the largest worker growth at national size is at
+  most `RSS_GROWTH_LIMIT_MB` above the largest at demo size.
 
 A page with any answer that is not 2xx (or a socket error or timeout) fails its row.
 """
@@ -37,19 +40,26 @@ class PageResult:
     queries_national: int | None = None
     rss_before_kb: dict[int, int] = field(default_factory=dict)
     rss_after_kb: dict[int, int] = field(default_factory=dict)
+    demo_rss_before_kb: dict[int, int] = field(default_factory=dict)
+    demo_rss_after_kb: dict[int, int] = field(default_factory=dict)
 
     @property
     def rss_growth_mb(self) -> list[float]:
-        """Each worker's growth over the page's load, in MB (workers present before and after)."""
-        return [
-            (self.rss_after_kb[pid] - before) / 1024
-            for pid, before in self.rss_before_kb.items()
-            if pid in self.rss_after_kb
-        ]
+        """Each worker's growth over the page's load at national size, in MB."""
+        return growth_mb(self.rss_before_kb, self.rss_after_kb)
+
+    @property
+    def demo_rss_growth_mb(self) -> list[float]:
+        return growth_mb(self.demo_rss_before_kb, self.demo_rss_after_kb)
 
     @property
     def failed(self) -> bool:
         return any(run is None or run.failed for run in (self.single, self.loaded))
+
+
+def growth_mb(before: dict[int, int], after: dict[int, int]) -> list[float]:
+    """Each worker's RSS growth in MB (workers present before and after)."""
+    return [(after[pid] - kb) / 1024 for pid, kb in before.items() if pid in after]
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,10 @@ def check(result: PageResult, floor: PageResult | None) -> Checks:
     queries = None
     if result.queries_demo is not None and result.queries_national is not None:
         queries = result.queries_demo == result.queries_national
-    growth = result.rss_growth_mb
-    memory = None if not growth else max(growth) <= RSS_GROWTH_LIMIT_MB
+    growth, demo_growth = result.rss_growth_mb, result.demo_rss_growth_mb
+    memory = None
+    if growth and demo_growth:
+        memory = max(growth) <= max(demo_growth) + RSS_GROWTH_LIMIT_MB
     return Checks(p95, None if ratio is None else ratio <= FLOOR_FACTOR, queries, memory)
 
 
@@ -112,15 +124,16 @@ def results_table(results: list[PageResult]) -> str:
     lines = [
         "| page | p50, 1 conn. | p50, 16 conn. | p95, 16 conn. | req/s, 16 conn. (requests) "
         "| non-2xx "
-        "| queries, demo | queries, national | p95 / floor p95 | worker RSS growth (MB) |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| queries, demo | queries, national | p95 / floor p95 "
+        "| worker RSS growth, national: all (largest) | largest, demo |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for result in results:
         single, loaded = result.single, result.loaded
         runs = [run for run in (single, loaded) if run is not None]
         non_2xx = sum(run.non_2xx + run.socket_errors + run.timeouts for run in runs)
         ratio = floor_ratio(result, floor)
-        growth = result.rss_growth_mb
+        growth, demo_growth = result.rss_growth_mb, result.demo_rss_growth_mb
         demo, national = _queries(result)
         cells = [
             f"{result.label}<br>`{result.url}`" + (" **FAILED**" if result.failed else ""),
@@ -134,7 +147,8 @@ def results_table(results: list[PageResult]) -> str:
             demo,
             national,
             "–" if ratio is None else f"{ratio:.1f}×",
-            "–" if not growth else f"{sum(growth):+.1f} (max {max(growth):+.1f})",
+            "–" if not growth else f"{sum(growth):+.1f} ({max(growth):+.1f})",
+            "–" if not demo_growth else f"{max(demo_growth):+.1f}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -144,7 +158,8 @@ def targets_table(results: list[PageResult]) -> str:
     floor = next((r for r in results if r.key == "floor"), None)
     lines = [
         f"| page | p95 ≤ {P95_LIMIT_MS} ms | p95 ≤ {FLOOR_FACTOR}× floor | queries equal at both "
-        f"sizes | no memory growth (≤ {RSS_GROWTH_LIMIT_MB} MB per worker) |",
+        f"sizes | no memory growth with the data (largest worker ≤ demo's + "
+        f"{RSS_GROWTH_LIMIT_MB} MB) |",
         "|---|---|---|---|---|",
     ]
     for result in results:
@@ -210,9 +225,10 @@ demo (`manage.py load_demo`) in a database of its own.
 
 Latencies are wrk's (a separate process on loopback): p50 with one connection; p50 and p95 with
 16 concurrent connections, after a warm-up. Queries: SQL queries of one request as the page's
-user, counted with Django's test client (`CaptureQueriesContext`). Worker RSS growth: the sum over
-the gunicorn workers of VmRSS after the page's load minus before it (the largest single worker's
-growth in brackets).
+user, counted with Django's test client (`CaptureQueriesContext`). Worker RSS growth, in MB, on
+workers restarted before each page: VmRSS after the page's load minus before it, summed over the
+workers (the largest single worker's in brackets); and the largest at demo size, after a warm-up
+load of the demo's page.
 
 {results_table(results)}
 

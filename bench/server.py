@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,27 @@ class Server:
         deadline = time.monotonic() + timeout
         while open_connections(self.port) and time.monotonic() < deadline:
             time.sleep(0.1)
+
+    def restart_workers(self, *, timeout: float = 60) -> None:
+        """Fresh workers (gunicorn reloads on SIGHUP), each having served a first request.
+
+        Memory a page's load leaves in a worker stays there (Python keeps its heap), so a
+        page measured after another would not show its own growth; and a new worker's first
+        request loads the URLs and the views, which is no page's own cost."""
+        old = set(self.worker_pids())
+        self.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            current = set(self.worker_pids())
+            if len(current) == self.workers and not current & old:
+                break
+            time.sleep(0.1)
+        else:
+            raise RuntimeError(f"gunicorn did not restart its workers:\n{self.log.read_text()}")
+        # Concurrent first requests: a worker busy with its first one leaves the next to another.
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            list(pool.map(lambda _: _answers(self.base_url + "/healthz/"), range(3 * self.workers)))
+        self.wait_idle()
 
     def stop(self) -> None:
         if self.process.poll() is None:

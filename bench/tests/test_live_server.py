@@ -53,3 +53,14 @@ def test_waiting_for_idle_returns_once_the_queued_requests_are_served(gunicorn):
     gunicorn.wait_idle(timeout=30)
 
     assert server.open_connections(gunicorn.port) == 0
+
+
+def test_restarting_gives_new_workers_that_answer(gunicorn):
+    before = set(gunicorn.worker_pids())
+
+    gunicorn.restart_workers()
+
+    after = set(gunicorn.worker_pids())
+    assert len(after) == 2
+    assert not after & before
+    assert wrk.run(gunicorn.base_url + "/healthz/", connections=1, seconds=1).non_2xx == 0
