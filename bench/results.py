@@ -26,6 +26,7 @@ from bench.wrk import LoadResult
 P95_LIMIT_MS = 150
 FLOOR_FACTOR = 5
 RSS_GROWTH_LIMIT_MB = 10
+DISTURBED_SHARE = 0.1
 MET, NOT_MET = "met", "**not met**"
 
 
@@ -42,6 +43,8 @@ class PageResult:
     rss_after_kb: dict[int, int] = field(default_factory=dict)
     demo_rss_before_kb: dict[int, int] = field(default_factory=dict)
     demo_rss_after_kb: dict[int, int] = field(default_factory=dict)
+    # The share of the machine's CPU other processes used during the page's runs.
+    other_cpu: float | None = None
 
     @property
     def rss_growth_mb(self) -> list[float]:
@@ -125,8 +128,8 @@ def results_table(results: list[PageResult]) -> str:
         "| page | p50, 1 conn. | p50, 16 conn. | p95, 16 conn. | req/s, 16 conn. (requests) "
         "| non-2xx "
         "| queries, demo | queries, national | p95 / floor p95 "
-        "| worker RSS growth, national: all (largest) | largest, demo |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| worker RSS growth, national: all (largest) | largest, demo | others' CPU |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for result in results:
         single, loaded = result.single, result.loaded
@@ -149,6 +152,7 @@ def results_table(results: list[PageResult]) -> str:
             "–" if ratio is None else f"{ratio:.1f}×",
             "–" if not growth else f"{sum(growth):+.1f} ({max(growth):+.1f})",
             "–" if not demo_growth else f"{max(demo_growth):+.1f}",
+            "–" if result.other_cpu is None else f"{result.other_cpu:.0%}",
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -179,6 +183,13 @@ def summary(results: list[PageResult]) -> str:
     text = f"All four targets met by {met} of {len(pages)} pages (the floor not counted)."
     if failed:
         text += f" Rows failed (an answer that was not 2xx): {', '.join(failed)}."
+    disturbed = [r.label for r in results if (r.other_cpu or 0) > DISTURBED_SHARE]
+    if disturbed:
+        text += (
+            f" Other processes used more than {DISTURBED_SHARE:.0%} of the CPU while these "
+            f"pages were measured, so their figures are worse than the page alone: "
+            f"{', '.join(disturbed)}."
+        )
     return text
 
 
@@ -228,7 +239,8 @@ Latencies are wrk's (a separate process on loopback): p50 with one connection; p
 user, counted with Django's test client (`CaptureQueriesContext`). Worker RSS growth, in MB, on
 workers restarted before each page: VmRSS after the page's load minus before it, summed over the
 workers (the largest single worker's in brackets); and the largest at demo size, after a warm-up
-load of the demo's page.
+load of the demo's page. Others' CPU: the share of the machine's CPU that processes other than
+the benchmark's and PostgreSQL's used during the page's runs (`bench.machine`).
 
 {results_table(results)}
 

@@ -33,6 +33,7 @@ def page(key="goal", *, p95=40.0, demo=9, national=9, growth_kb=(0, 1024), demo_
         rss_after_kb={1: 100_000 + growth_kb[0], 2: 100_000 + growth_kb[1]},
         demo_rss_before_kb={3: 90_000, 4: 90_000},
         demo_rss_after_kb={3: 90_000, 4: 90_000 + demo_kb},
+        other_cpu=0.03,
     )
 
 
@@ -79,7 +80,7 @@ def test_results_table_shows_a_pages_figures():
     assert table.splitlines()[-1] == (
         "| goal page<br>`/goal/` | 5.0 ms | 20 ms | 40 ms | 10.0 (100 in 10 s) | 0 | 9 | 12 "
         "| 4.0× "
-        "| +2.5 (+2.0) | +2.0 |"
+        "| +2.5 (+2.0) | +2.0 | 3% |"
     )
 
 
@@ -104,3 +105,20 @@ def test_rendered_results_name_the_machine_the_data_and_the_summary():
     assert "- goals: 6,421" in text
     assert "All four targets met by 1 of 2 pages (the floor not counted)." in text
     assert "- Before the stored status." in text
+
+
+def test_the_summary_names_pages_measured_while_other_processes_were_busy():
+    busy = page("plan", p95=40.0)
+    busy.other_cpu = 0.45
+
+    text = render(
+        [FLOOR, page(p95=40.0), busy],
+        machine={},
+        dataset={},
+        settings={},
+    )
+
+    assert (
+        "Other processes used more than 10% of the CPU while these pages were measured, so "
+        "their figures are worse than the page alone: plan page." in text
+    )
