@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: uv install start serve test lint messages
+.PHONY: uv install start serve test lint messages bench
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv
@@ -44,6 +44,13 @@ lint: install
 
 test: lint
 	$(UV) run pytest
+
+# The national-scale benchmark (README: Benchmark): needs PostgreSQL (by default the database
+# kurs_bench on 127.0.0.1, see --database-url) and wrk (apt-get install wrk); writes
+# bench/RESULTS.md.
+# Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--scale 0.1 --duration 5".
+bench: install
+	$(UV) run python -m bench.run $(BENCH_ARGS)
 
 # Needs GNU gettext (apt-get install gettext). The compiled .mo is committed, so running Kurs
 # does not need gettext; a test fails when the .po has untranslated or uncompiled entries.

@@ -5,6 +5,7 @@ from core import accounts, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("adgangskode/skift/", accounts.PasswordChangeView.as_view(), name="password_change"),

@@ -1,5 +1,8 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from core.models import Membership
 
@@ -11,3 +14,14 @@ def home(request):
     if len(memberships) == 1:
         return redirect("strategy:dashboard", code=memberships[0].municipality.code)
     return render(request, "core/home.html", {"memberships": memberships})
+
+
+@require_safe
+@never_cache
+def healthz(request):
+    """`ok` when the application server answers: for load balancers, and the benchmark's floor.
+
+    No database, no session, no template. The view sets its own Cache-Control, so that
+    `PrivatePagesMiddleware` does not ask for `request.user`, which would read the session from
+    the database when the request carries a session cookie."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
