@@ -52,18 +52,6 @@ class Dataset:
         return (self.seed, self.scale, self.version) == (seed, scale, GENERATOR_VERSION)
 
 
-def post_load_commands(available=None) -> list[str]:
-    """The post-load commands to run: those of `POST_LOAD_COMMANDS` that this checkout has.
-
-    Guard: `refresh_goal_status` (recomputes every goal's stored status) is being added by the
-    lead's change to stored goal status. The guard goes once it has landed; then every command
-    in the list must exist, and a missing one is an error."""
-    from django.core.management import get_commands
-
-    available = get_commands() if available is None else available
-    return [name for name in POST_LOAD_COMMANDS if name in available]
-
-
 def run_post_load(commands: list[str], stream) -> None:
     from django.core.management import call_command
 
@@ -240,7 +228,7 @@ def generate(*, seed: int = DEFAULT_SEED, scale: float = 1.0, stream=None) -> Da
     with transaction.atomic():
         counts = _write_all(seed, scale, stream)
     dataset = Dataset(seed, scale, counts=counts)
-    dataset.post_load = post_load_commands()
+    dataset.post_load = list(POST_LOAD_COMMANDS)
     run_post_load(dataset.post_load, stream)
     if connection.vendor == "postgresql":
         # Fresh statistics and visibility map, as a database that has lived for a while has.
@@ -435,7 +423,7 @@ def ensure(*, seed: int, scale: float, replace: bool, stream) -> tuple[Dataset, 
 
     recorded = recorded_dataset()
     if recorded is not None and recorded.matches(seed, scale):
-        missing = [name for name in post_load_commands() if name not in recorded.post_load]
+        missing = [name for name in POST_LOAD_COMMANDS if name not in recorded.post_load]
         if missing:
             run_post_load(missing, stream)
             recorded.post_load += missing

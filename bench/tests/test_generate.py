@@ -16,13 +16,13 @@ from bench.generate import (
     GENERATOR_VERSION,
     ensure,
     generate,
-    post_load_commands,
     recorded_dataset,
 )
 from bench.sizes import Sizes
 from bench.tests.conftest import SCALE, SEED
 from core.bounds import MEASURE_DIGITS, largest_value
 from core.models import Municipality
+from strategy.checks import status_differences
 from strategy.enums import GoalKind, PlanKind, Recurrence, TrackKind
 from strategy.models import Goal, Measurement, Plan
 
@@ -175,8 +175,6 @@ def test_another_seed_is_not_generated_over_other_data_without_replace(national)
         ensure(seed=SEED + 1, scale=SCALE, replace=False, stream=StringIO())
 
 
-def test_post_load_commands_are_those_that_exist():
-    assert post_load_commands(available={"refresh_goal_status": "strategy"}) == [
-        "refresh_goal_status"
-    ]
-    assert post_load_commands(available={"migrate": "django.core"}) == []
+def test_generated_goals_store_the_status_the_rules_compute(national):
+    """The post-load step stores every generated goal's status, equal to a fresh computation."""
+    assert status_differences() == []
