@@ -85,8 +85,7 @@ class MunicipalityPlans:
 
 def danish_number(value) -> str:
     """1.234 or 4,5 as a Danish document writes a figure."""
-    text = f"{value:,}".replace(",", "§").replace(".", ",").replace("§", ".")
-    return text
+    return f"{value:,}".replace(",", "§").replace(".", ",").replace("§", ".")
 
 
 class GoalMaker:
