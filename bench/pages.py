@@ -46,6 +46,7 @@ PAGE_KEYS = (
     "api_goals",
     "api_activities",
     "calendar",
+    "owners_behind",
     "admin_goals",
 )
 
@@ -139,6 +140,12 @@ def resolve_pages(keys=PAGE_KEYS) -> list[Page]:
             staff,
         ),
         "calendar": Page("calendar", "Calendar feed (public)", f"{action}/kalender.ics"),
+        "owners_behind": Page(
+            "owners_behind",
+            "Owners behind, Albertslund (loaded into the dashboard)",
+            f"/k/{code}/handleplaner/bagud/",
+            staff,
+        ),
         "admin_goals": Page(
             "admin_goals",
             "Admin: goal list (municipal administrator)",
