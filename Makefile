@@ -8,8 +8,9 @@ WORKERS ?= 3
 
 .PHONY: uv install start serve test lint messages bench
 
+# $(UV) may be given on the command line (make serve UV=/path/to/uv); then nothing is installed.
 uv:
-	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --user uv
 
 install: uv
 	$(UV) sync --frozen

@@ -35,7 +35,7 @@ from core.scoping import visible_municipality_ids
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Plan, Theme
 from strategy.queries import EvaluatedGoal, stored, stored_goals
-from strategy.services import refresh_stale_goal_status
+from strategy.services import current_statuses
 
 DESCRIPTION = """\
 Læseadgang til kommunernes erhvervspolitik i Kurs: planer, mål og målenes status.
@@ -83,14 +83,13 @@ def list_responses(item) -> dict:
     return {200: list[item], 404: schemas.Error, 422: schemas.ValidationError}
 
 
-def _cached_json(place: Municipality, name: str, params: tuple, answer) -> HttpResponse:
+def _cached_json(parts: pagecache.Parts, name: str, params: tuple, answer) -> HttpResponse:
     """The JSON of `answer()` (a list of schema objects, validated as they are built), computed
-    once per data version of `place` and kept (`core.pagecache`)."""
-    body = pagecache.cached(
-        municipality_id=place.pk,
-        name=f"api-{name}",
-        params=params,
-        compute=lambda: json.dumps(
+    once per data version of the municipality and kept (`core.pagecache`)."""
+    body = parts.get(
+        f"api-{name}",
+        params,
+        lambda: json.dumps(
             [item.model_dump(mode="json") for item in answer()], ensure_ascii=False
         ).encode(),
     )
@@ -257,7 +256,7 @@ def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):
     place = _municipality(municipality)
     member = _is_member(request, place)
     goals = Goal.objects.filter(plan__in=_visible_plans(place, member))
-    refresh_stale_goal_status(goals)
+    parts = current_statuses(pagecache.Parts(place.pk), goals, ("api", member))
 
     def answer():
         listed = [
@@ -269,7 +268,7 @@ def list_goals(request, municipality: Query[str, MUNICIPALITY_PARAM]):
         visible_ids = {item.goal.pk for item in listed}
         return [_goal(item, visible_ids, member) for item in listed]
 
-    return _cached_json(place, "goals", (member,), answer)
+    return _cached_json(parts, "goals", (member,), answer)
 
 
 def _activities(place: Municipality, plans: QuerySet[Plan], member: bool) -> QuerySet[Activity]:
@@ -382,7 +381,7 @@ def list_activities(
         if not plans.exists():
             raise HttpError(404, f"Kommunen har ingen plan med id {plan}.")
     return _cached_json(
-        place,
+        pagecache.Parts(place.pk),
         "activities",
         (member, plan),
         lambda: [_activity(activity, member) for activity in _activities(place, plans, member)],

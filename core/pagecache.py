@@ -65,17 +65,35 @@ def current_version(municipality_id: int) -> int:
     ) or 0
 
 
+class Parts:
+    """The cached parts of one municipality's pages for one request: the data version is read
+    once, however many parts the request asks for."""
+
+    def __init__(self, municipality_id: int):
+        self.municipality_id = municipality_id
+        self._prefix = None
+
+    def _key(self, name: str, params: tuple) -> str:
+        if self._prefix is None:
+            version = current_version(self.municipality_id)
+            today, lang = timezone.localdate(), language()
+            self._prefix = f"kurs:{self.municipality_id}:{version}:{today}:{lang}"
+        digest = hashlib.sha256(repr(params).encode()).hexdigest()[:32]
+        return f"{self._prefix}:{name}:{digest}"
+
+    def get(self, name: str, params: tuple, compute: Callable[[], object]) -> object:
+        """The part `name` for `params`: from the cache, or computed by `compute()` and kept
+        (see the module doc for what the key holds)."""
+        key = self._key(name, params)
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, TIMEOUT)
+        return value
+
+
 def cached(
     *, municipality_id: int, name: str, params: tuple, compute: Callable[[], object]
 ) -> object:
-    """The part `name` of the municipality's pages for `params`: from the cache, or computed by
-    `compute()` and kept (see the module doc for what the key holds). One query for the version.
-    """
-    version = current_version(municipality_id)
-    digest = hashlib.sha256(repr(params).encode()).hexdigest()[:32]
-    key = f"kurs:{name}:{municipality_id}:{version}:{timezone.localdate()}:{language()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    """One cached part (`Parts.get`) for a request that asks for only one."""
+    return Parts(municipality_id).get(name, params, compute)

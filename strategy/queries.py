@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.history import HistoryEntry, changed_fields
 from core.ids import parse_id
 from strategy.enums import GoalStatus
-from strategy.models import Goal, Measurement, Plan
+from strategy.models import Goal, Measurement, Plan, Track
 from strategy.rollup import EvaluatedGoal, conclude, evaluate_family
 from strategy.status import STATUS_RANK, GoalFacts, Observation, StatusResult, evaluate
 
@@ -108,6 +108,18 @@ def stored_result(goal: Goal) -> StatusResult:
 
 def stored(goal: Goal) -> EvaluatedGoal:
     return EvaluatedGoal(goal, stored_result(goal))
+
+
+def dashboard_options(municipality) -> tuple[list[Plan], list[Track]]:
+    """The plans and tracks the dashboard's filters offer: what the options show, no more."""
+    plans = Plan.objects.of_municipality(municipality).only("pk", "title")
+    tracks = (
+        Track.objects.of_municipality(municipality)
+        .select_related("plan")
+        .only("pk", "title", "plan__title")
+        .order_by("plan__title", "order", "pk")
+    )
+    return list(plans.order_by("-period_start", "title")), list(tracks)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,14 @@ def refresh_goal_status(*, goal_ids, today: date | None = None, with_ancestors: 
     return written
 
 
+def current_statuses(parts: pagecache.Parts, goals, scope: tuple) -> pagecache.Parts:
+    """Make sure the stored status of `goals` is today's before a page reads it, asking the
+    database only once per data version and day (`scope` names the set of goals). Returns the
+    parts to read the page from: new ones when statuses were refreshed (the version went up)."""
+    refreshed = parts.get("statuses-current", scope, lambda: refresh_stale_goal_status(goals))
+    return pagecache.Parts(parts.municipality_id) if refreshed else parts
+
+
 def refresh_stale_goal_status(goals, today: date | None = None) -> int:
     """Bring the stored status of `goals` (a queryset) up to `today` where it is older.
 

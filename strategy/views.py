@@ -20,8 +20,8 @@ from strategy import documents, queries
 from strategy.charts import build_chart
 from strategy.enums import GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
-from strategy.models import Goal, Plan, Track
-from strategy.services import record_measurement, refresh_stale_goal_status, update_goal
+from strategy.models import Goal, Plan
+from strategy.services import current_statuses, record_measurement, update_goal
 
 
 def _member_goal(member, goal_id: int) -> Goal:
@@ -36,10 +36,15 @@ def dashboard(request, member):
 
     The owners who are behind with their activities are loaded into the page by htmx from the
     actions app, which owns that rule."""
-    plans = list(queries.plans_of(member.municipality))
-    tracks = list(Track.objects.of_municipality(member.municipality).select_related("plan"))
+    parts = current_statuses(
+        pagecache.Parts(member.municipality.pk),
+        Goal.objects.of_municipality(member.municipality),
+        ("municipality",),
+    )
+    plans, tracks = parts.get(
+        "dashboard-options", (), lambda: queries.dashboard_options(member.municipality)
+    )
     filters = queries.DashboardFilters.from_query(request.GET, plans=plans, tracks=tracks)
-    refresh_stale_goal_status(Goal.objects.of_municipality(member.municipality))
     page_number = page_number_of(request.GET.get("side"))
 
     def results() -> str:
@@ -51,12 +56,7 @@ def dashboard(request, member):
 
     return render_results(
         request,
-        results=pagecache.cached(
-            municipality_id=member.municipality.pk,
-            name="dashboard",
-            params=(filters, page_number),
-            compute=results,
-        ),
+        results=parts.get("dashboard", (filters, page_number), results),
         page="strategy/dashboard.html",
         context={
             "member": member,
@@ -83,12 +83,13 @@ def plan_detail(request, member, plan_id: int):
     plan = member_object_or_404(
         Plan.objects.select_related("municipality", "implements"), member, pk=plan_id
     )
-    refresh_stale_goal_status(plan.goals.all())
-    body = pagecache.cached(
-        municipality_id=member.municipality.pk,
-        name="plan",
-        params=(plan.pk,),
-        compute=lambda: render_to_string(
+    parts = current_statuses(
+        pagecache.Parts(member.municipality.pk), plan.goals.all(), ("plan", plan.pk)
+    )
+    body = parts.get(
+        "plan",
+        (plan.pk,),
+        lambda: render_to_string(
             "strategy/_plan_body.html",
             {"member": member, "tree": queries.plan_tree(plan)},
             request,
@@ -141,13 +142,12 @@ def _goal_page(request, member, goal: Goal, form=None, status: int = 200):
     """The goal page: its parts computed once per data version (`core.pagecache`), the
     measurement form for editors, re-shown with what they typed when `form` is given."""
     today = timezone.localdate()
-    refresh_stale_goal_status(Goal.objects.filter(Q(pk=goal.pk) | Q(parent=goal)), today)
-    parts = pagecache.cached(
-        municipality_id=member.municipality.pk,
-        name="goal",
-        params=(goal.pk,),
-        compute=lambda: _goal_parts(request, member, goal.pk, today),
+    cached = current_statuses(
+        pagecache.Parts(member.municipality.pk),
+        Goal.objects.filter(Q(pk=goal.pk) | Q(parent=goal)),
+        ("goal", goal.pk),
     )
+    parts = cached.get("goal", (goal.pk,), lambda: _goal_parts(request, member, goal.pk, today))
     if form is None and member.can_edit:
         form = MeasurementForm(goal=goal, initial={"measured_on": today})
     context = {"member": member, "nav": "plans", "goal": goal, "parts": parts, "form": form}

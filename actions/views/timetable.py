@@ -10,6 +10,7 @@ from datetime import date
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,7 +44,9 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
     """The Gantt view or the list of a plan: the page around the filters, and the results
     (summary and chart or table) computed once per data version and kept (`core.pagecache`)."""
     plan = member_object_or_404(queries.timetables(), member, pk=plan_id)
-    options = queries.filter_options(plan)
+
+    cached = pagecache.Parts(member.municipality.pk).get
+    options = cached("filter-options", (plan.pk,), lambda: queries.filter_options(plan))
     filters = queries.ActivityFilters.from_query(request.GET, options=options)
     is_partial = wants_partial(request)
     context = {
@@ -78,13 +81,23 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
             )
         return render_to_string(partial, shown, request)
 
-    cached = pagecache.cached(
-        municipality_id=member.municipality.pk,
-        name=view,
-        params=(plan.pk, filters, is_partial, page_number),
-        compute=results,
-    )
-    return render_results(request, results=cached, page=page, context=context)
+    shown = cached(view, (plan.pk, filters, is_partial, page_number), results)
+    if not is_partial:
+        # The filter form lists every owner, partner and goal of the plan: rendered once too.
+        action = reverse(
+            "actions:gantt" if view == "gantt" else "actions:activities",
+            kwargs={"code": member.municipality.code, "plan_id": plan.pk},
+        )
+        context["filters_html"] = cached(
+            f"{view}-filters",
+            (plan.pk, filters),
+            lambda: render_to_string(
+                "actions/_filters.html",
+                context | {"action": action, "show_grouping": view == "gantt"},
+                request,
+            ),
+        )
+    return render_results(request, results=shown, page=page, context=context)
 
 
 @member_required

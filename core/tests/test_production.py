@@ -157,8 +157,9 @@ def served(production_env):
         wait_until_serving(port, server)
         yield port
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
 
 
 def test_make_serve_serves_the_login_page_and_static_files_with_debug_off(served):

@@ -208,12 +208,12 @@ def test_goal_edit_page_queries_do_not_grow_with_members(
 def test_a_dashboard_computed_before_is_read_from_the_page_cache(
     client, staff, small_plan, owner, django_assert_num_queries
 ):
-    """Session, user, municipality, membership, the header's memberships, plans and tracks for
-    the filters, the stale-status check, the data version: the rows and counts are cached."""
+    """Session, user, municipality, membership, the header's memberships and the data version:
+    the statuses' freshness, the filters' options, the rows and the counts are cached."""
     client.force_login(staff)
     client.get("/k/165/")
 
-    assert_cached = django_assert_num_queries(8)
+    assert_cached = django_assert_num_queries(6)
     with assert_cached:
         response = client.get("/k/165/")
     assert response.status_code == 200
@@ -222,13 +222,13 @@ def test_a_dashboard_computed_before_is_read_from_the_page_cache(
 def test_a_goal_page_computed_before_is_read_from_the_page_cache(
     client, staff, municipality, django_assert_num_queries
 ):
-    """Session, user, municipality, membership, the goal, the stale-status check and the data
-    version: the chart, measurements, roll-up and history come from the cache."""
+    """Session, user, municipality, membership, the goal and the data version: the statuses'
+    freshness, the chart, measurements, roll-up and history come from the cache."""
     plan = PlanFactory(municipality=municipality)
     goal = goal_with_family(plan, staff, measurements=10, children=3, edits=4)
     client.force_login(staff)
     client.get(f"/k/165/maal/{goal.pk}/")
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(f"/k/165/maal/{goal.pk}/")
     assert response.status_code == 200
