@@ -155,16 +155,30 @@ def axis_span(dates: list[date], fallback: tuple[date, date]) -> tuple[date, dat
     return start, end, scale
 
 
-def build_gantt(groups, undated, *, plan_period: tuple[date, date], today: date) -> Gantt:
-    """The chart for `groups` (objects with `label` and `rows`) and the `undated` rows.
+def build_gantt(
+    groups,
+    undated,
+    *,
+    plan_period: tuple[date, date],
+    today: date,
+    span_dates: list[date] | None = None,
+    undated_total: int | None = None,
+) -> Gantt:
+    """The chart for `groups` (objects with `label`, `rows` and optionally `total`) and the
+    `undated` rows.
 
     A row has `activity` (with pk, title, status, starts_on, ends_on, period_text), `late`
-    and `milestones` (with title, due_on, done_on).
+    and `milestones` (with title, due_on, done_on). A page of a longer timetable passes the
+    dates of all its activities (`span_dates`) so that every page has the same axis, and the
+    groups' totals so that a group's label counts its activities on every page.
     """
     dated_rows = [row for group in groups for row in group.rows]
-    dates = [d for row in dated_rows for d in (row.activity.starts_on, row.activity.ends_on)]
-    dates += [m.due_on for row in dated_rows + list(undated) for m in row.milestones]
-    start, end, scale = axis_span(dates, plan_period)
+    if span_dates is None:
+        span_dates = [
+            d for row in dated_rows for d in (row.activity.starts_on, row.activity.ends_on)
+        ]
+        span_dates += [m.due_on for row in dated_rows + list(undated) for m in row.milestones]
+    start, end, scale = axis_span(span_dates, plan_period)
     gantt = Gantt(starts_on=start, ends_on=end, scale=scale)
     x = Axis(start, end, gantt.plot_width)
 
@@ -172,17 +186,17 @@ def build_gantt(groups, undated, *, plan_period: tuple[date, date], today: date)
 
     y = HEADER
     index = 0
-    sections = [(g.label, g.rows) for g in groups]
+    sections = [(g.label, g.rows, getattr(g, "total", 0) or len(g.rows)) for g in groups]
     if undated:
-        sections.append((_("Uden periode"), list(undated)))
-    for label, rows in sections:
+        sections.append((_("Uden periode"), list(undated), undated_total or len(undated)))
+    for label, rows, total in sections:
         gantt.groups.append(
             GroupLabel(
                 truncate(label, LEFT - 16, CHAR_WIDTH * 1.05),
                 y,
                 GROUP_ROW,
                 y + GROUP_ROW / 2,
-                len(rows),
+                total,
             )
         )
         y += GROUP_ROW

@@ -8,7 +8,7 @@ is a subquery annotation. The rules they apply (the late rule, an overdue milest
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -257,6 +257,7 @@ class TimetableRow:
     milestones: list[Milestone]
     overdue_milestones: list[Milestone] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
+    entry: IndexedActivity | None = None
 
     @property
     def latest_light(self) -> str | None:
@@ -268,11 +269,62 @@ class TimetableGroup:
     key: str
     label: str
     rows: list[TimetableRow]
+    total: int = 0
 
 
-def timetable_rows(plan: Plan, filters: ActivityFilters, today: date | None = None):
-    """The plan's activities after the filters, in period order, with the late rule applied."""
-    today = today or timezone.localdate()
+# An activity's place among the groups of the Gantt view: (0, order, pk) of its first theme (or
+# that theme's track) in the plan's order, or (1, 0, 0) for none, which sorts after them.
+NO_GROUP = (1, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneDates:
+    """What the late rule reads of a milestone (`actions.rules.deadlines`)."""
+
+    pk: int
+    due_on: date
+    done_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedActivity:
+    """What the summary, the order and the pages of a timetable need of an activity: a few
+    columns, not a model object, so that a plan of thousands of activities costs little memory
+    and only the rows of one page are read in full."""
+
+    pk: int
+    status: str
+    starts_on: date | None
+    ends_on: date | None
+    late: bool
+    theme_key: tuple = NO_GROUP
+    track_key: tuple = NO_GROUP
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.starts_on and self.ends_on)
+
+    def group_key(self, group: str) -> tuple:
+        return self.track_key if group == "track" else self.theme_key
+
+
+@dataclass
+class TimetableIndex:
+    """Every activity after the filters, in period order, and the span of their dates."""
+
+    entries: list[IndexedActivity]
+    dates: list[date]
+
+    def in_gantt_order(self, group: str) -> list[IndexedActivity]:
+        """Dated activities by group (period order within each), then the undated."""
+        dated = sorted((e for e in self.entries if e.dated), key=lambda e: e.group_key(group))
+        return dated + [e for e in self.entries if not e.dated]
+
+    def group_totals(self, group: str) -> Counter:
+        return Counter(e.group_key(group) for e in self.entries if e.dated)
+
+
+def filtered_activities(plan: Plan, filters: ActivityFilters) -> QuerySet[Activity]:
     activities = Activity.objects.filter(plan=plan)
     if filters.status:
         activities = activities.filter(status=filters.status)
@@ -282,27 +334,80 @@ def timetable_rows(plan: Plan, filters: ActivityFilters, today: date | None = No
         activities = activities.filter(partners=filters.partner_id)
     if filters.goal_id:
         activities = activities.filter(goals=filters.goal_id)
+    return activities
+
+
+def timetable_index(
+    plan: Plan, filters: ActivityFilters, today: date | None = None
+) -> TimetableIndex:
+    """The plan's activities after the filters, in period order, with the late rule applied
+    and their first theme and track: three narrow queries, however many activities."""
+    today = today or timezone.localdate()
+    activities = filtered_activities(plan, filters)
+    milestones = defaultdict(list)
+    for activity_id, *dates in Milestone.objects.filter(activity__in=activities).values_list(
+        "activity_id", "pk", "due_on", "done_on"
+    ):
+        milestones[activity_id].append(MilestoneDates(*dates))
+    first_themes = {}
+    links = Activity.themes.through.objects.filter(activity__in=activities).values_list(
+        "activity_id", "theme__order", "theme_id", "theme__track__order", "theme__track_id"
+    )
+    for activity_id, theme_order, theme_id, track_order, track_id in links:
+        theme_key = (0, theme_order, theme_id)
+        track_key = (0, track_order, track_id) if track_id else NO_GROUP
+        if activity_id not in first_themes or theme_key < first_themes[activity_id][0]:
+            first_themes[activity_id] = (theme_key, track_key)
+    entries = []
+    dates = [m.due_on for found in milestones.values() for m in found]
+    rows = in_period_order(activities).values_list("pk", "status", "starts_on", "ends_on")
+    for pk, status, starts_on, ends_on in rows:
+        dates += [day for day in (starts_on, ends_on) if day]
+        late = is_late(
+            IndexedActivity(pk, status, starts_on, ends_on, False), today, milestones[pk]
+        )
+        entries.append(
+            IndexedActivity(
+                pk, status, starts_on, ends_on, late, *first_themes.get(pk, (NO_GROUP, NO_GROUP))
+            )
+        )
+    return TimetableIndex(entries, dates)
+
+
+def timetable_rows(entries: list[IndexedActivity], today: date | None = None):
+    """The activities of `entries` read in full, as rows of the Gantt view or the list, in the
+    order of `entries`."""
+    today = today or timezone.localdate()
+    by_pk = {
+        activity.pk: activity
+        for activity in with_row_relations(
+            Activity.objects.filter(pk__in=[entry.pk for entry in entries])
+        )
+    }
     rows = []
-    for activity in in_period_order(with_row_relations(activities)):
+    for entry in entries:
+        activity = by_pk[entry.pk]
         milestones = list(activity.milestones.all())
         rows.append(
             TimetableRow(
                 activity,
-                is_late(activity, today, milestones),
+                entry.late,
                 milestones,
                 [m for m in milestones if is_milestone_overdue(m, today)],
                 list(activity.themes.all()),
+                entry,
             )
         )
     return rows
 
 
-def group_rows(rows: list[TimetableRow], plan: Plan, group: str = "theme"):
+def group_rows(rows: list[TimetableRow], plan: Plan, group: str = "theme", totals=None):
     """Dated rows grouped by their first theme (or that theme's track), and the undated rows.
 
     An activity serving several themes is drawn once, under the first in the plan's order.
     Groups follow the plan's order of themes or tracks; "Uden tema"/"Uden spor" comes after
-    them. Returns (groups, undated_rows).
+    them. `totals` (`TimetableIndex.group_totals`) counts a group's activities on every page;
+    without it a group counts its rows here. Returns (groups, undated_rows).
     """
     dated = [r for r in rows if r.activity.starts_on and r.activity.ends_on]
     undated = [r for r in rows if not (r.activity.starts_on and r.activity.ends_on)]
@@ -311,13 +416,14 @@ def group_rows(rows: list[TimetableRow], plan: Plan, group: str = "theme"):
         theme = next(iter(row.themes), None)
         if group == "track":
             track = theme.track if theme is not None else None
-            key = (0, track.order, track.pk) if track else (1, 0, 0)
             label = track.title if track else _("Uden spor")
         else:
-            key = (0, theme.order, theme.pk) if theme else (1, 0, 0)
             label = theme.title if theme else _("Uden tema")
+        key = row.entry.group_key(group)
         bucket = buckets.setdefault(key, TimetableGroup(f"{group}-{key[2]}", label, []))
         bucket.rows.append(row)
+    for key, bucket in buckets.items():
+        bucket.total = totals[key] if totals else len(bucket.rows)
     return [buckets[key] for key in sorted(buckets)], undated
 
 
@@ -328,13 +434,11 @@ class RowSummary:
     by_status: list[tuple[str, str, int]]
 
 
-def summarise(rows: list[TimetableRow]) -> RowSummary:
-    counts = defaultdict(int)
-    for row in rows:
-        counts[row.activity.status] += 1
+def summarise(entries: list[IndexedActivity]) -> RowSummary:
+    counts = Counter(entry.status for entry in entries)
     return RowSummary(
-        total=len(rows),
-        late=sum(1 for row in rows if row.late),
+        total=len(entries),
+        late=sum(1 for entry in entries if entry.late),
         by_status=[(s.value, s.label, counts[s.value]) for s in ActivityStatus if counts[s.value]],
     )
 

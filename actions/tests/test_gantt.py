@@ -9,7 +9,13 @@ from actions import gantt
 from actions.enums import ActivityStatus
 from actions.gantt import axis_span, build_gantt, truncate
 from actions.models import Activity, Milestone
-from actions.queries import ActivityFilters, TimetableRow, group_rows, timetable_rows
+from actions.queries import (
+    ActivityFilters,
+    TimetableRow,
+    group_rows,
+    timetable_index,
+    timetable_rows,
+)
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
 from strategy.tests.factories import ThemeFactory, TrackFactory
 
@@ -243,7 +249,7 @@ def test_rows_are_grouped_by_first_theme_or_by_its_track_with_undated_apart():
     d.themes.add(light)
     e = ActivityFactory(plan=plan, title="E")
     e.themes.add(smart)
-    rows = timetable_rows(plan, ActivityFilters(), today=TODAY)
+    rows = timetable_rows(timetable_index(plan, ActivityFilters(), TODAY).entries, TODAY)
 
     groups, undated = group_rows(rows, plan, "theme")
     assert [(g.label, [r.activity.title for r in g.rows]) for g in groups] == [

@@ -27,7 +27,8 @@ from core.ids import page_number_of
 from core.scoping import member_object_or_404, member_required, require_editor
 
 NAV = "timetables"
-LIST_PAGE_SIZE = 100
+# Rows of the Gantt view and the list read and drawn per page; 'show more' fetches the next.
+PAGE_SIZE = 100
 
 
 @member_required
@@ -59,25 +60,35 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
         "groupings": queries.GROUPINGS,
     }
 
-    page_number = page_number_of(request.GET.get("side")) if view == "activities" else 1
+    page_number = page_number_of(request.GET.get("side"))
 
     def results() -> str:
-        rows = queries.timetable_rows(plan, filters)
-        shown = context | {"rows": rows, "summary": queries.summarise(rows), "partial": is_partial}
-        if view == "activities":
-            # The list shows a page of rows at a time; the summary counts them all.
-            start = (page_number - 1) * LIST_PAGE_SIZE
-            shown["rows"] = rows[start : start + LIST_PAGE_SIZE]
-            shown["next_page"] = page_number + 1 if len(rows) > start + LIST_PAGE_SIZE else None
+        # Every activity is indexed (a few columns each) for the summary, the order and the
+        # axis; only a page of them is read in full and drawn.
+        today = timezone.localdate()
+        index = queries.timetable_index(plan, filters, today)
+        entries = index.entries if view == "activities" else index.in_gantt_order(filters.group)
+        start = (page_number - 1) * PAGE_SIZE
+        rows = queries.timetable_rows(entries[start : start + PAGE_SIZE], today)
+        shown = context | {
+            "rows": rows,
+            "summary": queries.summarise(index.entries),
+            "partial": is_partial,
+            "page_number": page_number,
+            "next_page": page_number + 1 if len(entries) > start + PAGE_SIZE else None,
+        }
         if view == "gantt":
-            today = timezone.localdate()
-            groups, undated = queries.group_rows(rows, plan, filters.group)
+            groups, undated = queries.group_rows(
+                rows, plan, filters.group, index.group_totals(filters.group)
+            )
             shown["today"] = today
             shown["chart"] = build_gantt(
                 groups,
                 undated,
                 plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
                 today=today,
+                span_dates=index.dates,
+                undated_total=sum(1 for entry in index.entries if not entry.dated),
             )
         return render_to_string(partial, shown, request)
 
