@@ -71,6 +71,20 @@ MUNICIPALITY_PARAM = {
     "description": "Kommunekode, fx 165 eller 0165 (Albertslund).",
     "examples": ["165"],
 }
+PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+LIMIT_PARAM = {
+    "description": (
+        f"Højst så mange aktiviteter i svaret (1-{MAX_PAGE_SIZE}); standard {PAGE_SIZE}."
+    ),
+    "ge": 1,
+    "le": MAX_PAGE_SIZE,
+}
+OFFSET_PARAM = {
+    "description": "Spring så mange aktiviteter over (til de næste sider); standard 0.",
+    "ge": 0,
+    "le": 10**9,
+}
 PLAN_PARAM = {
     "description": "Kun aktiviteterne i planen med dette id (valgfri).",
     "ge": 1,
@@ -83,17 +97,52 @@ def list_responses(item) -> dict:
     return {200: list[item], 404: schemas.Error, 422: schemas.ValidationError}
 
 
+def _json(items) -> bytes:
+    return json.dumps([item.model_dump(mode="json") for item in items], ensure_ascii=False).encode()
+
+
 def _cached_json(parts: pagecache.Parts, name: str, params: tuple, answer) -> HttpResponse:
     """The JSON of `answer()` (a list of schema objects, validated as they are built), computed
     once per data version of the municipality and kept (`core.pagecache`)."""
-    body = parts.get(
-        f"api-{name}",
-        params,
-        lambda: json.dumps(
-            [item.model_dump(mode="json") for item in answer()], ensure_ascii=False
-        ).encode(),
-    )
+    body = parts.get(f"api-{name}", params, lambda: _json(answer()))
     return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def _cached_page(
+    request,
+    parts: pagecache.Parts,
+    name: str,
+    params: tuple,
+    items: QuerySet,
+    build,
+    *,
+    limit,
+    offset,
+) -> HttpResponse:
+    """One page of `items` (`limit` from `offset`) as a JSON list of `build(item)`, kept per
+    data version like `_cached_json`. The total is in `X-Total-Count` and the next and previous
+    pages in a `Link` header (RFC 8288), so the body stays a plain list."""
+
+    def page() -> tuple[int, bytes]:
+        return items.count(), _json(build(item) for item in items[offset : offset + limit])
+
+    total, body = parts.get(f"api-{name}", (*params, limit, offset), page)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["X-Total-Count"] = str(total)
+    links = []
+    if offset + limit < total:
+        links.append((offset + limit, "next"))
+    if offset > 0:
+        links.append((max(offset - limit, 0), "prev"))
+    if links:
+        query = request.GET.copy()
+        query["limit"] = str(limit)
+        shown = []
+        for start, rel in links:
+            query["offset"] = str(start)
+            shown.append(f'<{request.build_absolute_uri("?" + query.urlencode())}>; rel="{rel}"')
+        response["Link"] = ", ".join(shown)
+    return response
 
 
 def _municipality(raw_code: str) -> Municipality:
@@ -365,13 +414,17 @@ def _activity(activity: Activity, member: bool) -> schemas.Activity:
         "aktiviteter i vedtagne planer, kun mål i vedtagne planer, og uden `owner`, `budget`, "
         "`spent`, `hours` og `latest_update`. For kommunens egne brugere også aktiviteter i "
         "udkast og disse felter. Med `plan` kun aktiviteterne i den plan; en plan, som "
-        "modtageren ikke må se, giver 404."
+        "modtageren ikke må se, giver 404. Svaret er en side på højst `limit` aktiviteter "
+        "(standard 100) fra `offset`; det samlede antal står i headeren `X-Total-Count`, og "
+        'headeren `Link` peger på næste og forrige side (`rel="next"`, `rel="prev"`).'
     ),
 )
 def list_activities(
     request,
     municipality: Query[str, MUNICIPALITY_PARAM],
     plan: Query[int | None, PLAN_PARAM] = None,
+    limit: Query[int, LIMIT_PARAM] = PAGE_SIZE,
+    offset: Query[int, OFFSET_PARAM] = 0,
 ):
     place = _municipality(municipality)
     member = _is_member(request, place)
@@ -380,9 +433,13 @@ def list_activities(
         plans = plans.filter(pk=plan)
         if not plans.exists():
             raise HttpError(404, f"Kommunen har ingen plan med id {plan}.")
-    return _cached_json(
+    return _cached_page(
+        request,
         pagecache.Parts(place.pk),
         "activities",
         (member, plan),
-        lambda: [_activity(activity, member) for activity in _activities(place, plans, member)],
+        _activities(place, plans, member),
+        lambda activity: _activity(activity, member),
+        limit=limit,
+        offset=offset,
     )

@@ -117,10 +117,12 @@ def resolve_pages(keys=PAGE_KEYS) -> list[Page]:
         "plan": Page(
             "plan", f"Plan page ({plan.count} goals)", f"/k/{code}/planer/{plan.pk}/", staff
         ),
-        "gantt": Page("gantt", f"Gantt ({action_plan.count} activities)", f"{action}/", staff),
+        "gantt": Page(
+            "gantt", f"Gantt ({action_plan.count} activities, 100 a page)", f"{action}/", staff
+        ),
         "activities": Page(
             "activities",
-            f"Activity list ({action_plan.count} activities)",
+            f"Activity list ({action_plan.count} activities, 100 a page)",
             f"{action}/aktiviteter/",
             staff,
         ),
@@ -135,7 +137,7 @@ def resolve_pages(keys=PAGE_KEYS) -> list[Page]:
         ),
         "api_activities": Page(
             "api_activities",
-            "API: activities of 165",
+            "API: activities of 165 (100 a page)",
             f"/api/v1/activities?municipality={code}",
             staff,
         ),

@@ -284,6 +284,44 @@ def test_query_count_is_the_same_for_one_and_five_activities(
     assert one == five
 
 
+def test_activities_come_a_page_at_a_time_with_the_total_and_links(client, adopted):
+    for number in range(5):
+        ActivityFactory(plan=adopted, title=f"Aktivitet {number}", order=number)
+
+    first = client.get("/api/v1/activities", {"municipality": "165", "limit": 2})
+    last = client.get("/api/v1/activities", {"municipality": "165", "limit": 2, "offset": 4})
+
+    assert titles(first) == ["Aktivitet 0", "Aktivitet 1"]
+    assert first["X-Total-Count"] == "5"
+    assert first["Link"] == (
+        '<http://testserver/api/v1/activities?municipality=165&limit=2&offset=2>; rel="next"'
+    )
+    assert titles(last) == ["Aktivitet 4"]
+    assert last["X-Total-Count"] == "5"
+    assert last["Link"] == (
+        '<http://testserver/api/v1/activities?municipality=165&limit=2&offset=2>; rel="prev"'
+    )
+
+
+def test_one_page_of_activities_has_no_link_header(client, adopted):
+    ActivityFactory(plan=adopted)
+
+    response = client.get("/api/v1/activities", {"municipality": "165"})
+
+    assert response["X-Total-Count"] == "1"
+    assert not response.has_header("Link")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("limit", "0"), ("limit", "501"), ("offset", "-1"), ("offset", "9" * 30)]
+)
+def test_a_page_outside_the_bounds_is_a_422(client, adopted, name, value):
+    response = client.get("/api/v1/activities", {"municipality": "165", name: value})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", name]
+
+
 @pytest.mark.parametrize("plan", ["9" * 5000, "9" * 19, "0", "-1", "²", "abc"])
 def test_a_plan_id_that_cannot_be_an_id_is_a_422_not_a_500(client, municipality, plan):
     response = client.get("/api/v1/activities", {"municipality": "165", "plan": plan})

@@ -110,13 +110,17 @@ def test_every_activity_field_is_described(openapi):
 
 
 @pytest.mark.django_db
-def test_activities_take_municipality_and_an_optional_plan(openapi):
+def test_activities_take_municipality_an_optional_plan_and_a_page(openapi):
     parameters = openapi["paths"]["/api/v1/activities"]["get"]["parameters"]
 
     assert [(p["name"], p["required"]) for p in parameters] == [
         ("municipality", True),
         ("plan", False),
+        ("limit", False),
+        ("offset", False),
     ]
+    limit = parameters[2]["schema"]
+    assert (limit["default"], limit["minimum"], limit["maximum"]) == (100, 1, 500)
 
 
 @pytest.mark.django_db

@@ -25,7 +25,7 @@ def test_pages_are_found_for_every_key_with_their_sizes(national):
     )
     assert pages["dashboard_typical"].url == "/k/151/"
     assert pages["plan"].label == f"Plan page ({SIZES.big_plan_goals} goals)"
-    assert pages["gantt"].label == f"Gantt ({SIZES.albertslund_activities} activities)"
+    assert pages["gantt"].label == f"Gantt ({SIZES.albertslund_activities} activities, 100 a page)"
     assert pages["admin_goals"].username == "albertslund-administrator"
     assert pages["api_goals"].url == "/api/v1/goals?municipality=165"
 
