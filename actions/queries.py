@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
@@ -113,13 +114,38 @@ def timetable_plan(municipality, plan_id: int) -> QuerySet[Plan]:
 # Filters
 
 
+class Choice(NamedTuple):
+    pk: int
+    label: str
+
+
 @dataclass(frozen=True)
 class FilterOptions:
-    """What the filters may offer for a plan: only what its activities actually use."""
+    """What the filters may offer for a plan: only what its activities actually use, as plain
+    choices (kept in the page cache, where model objects would cost their unpickling on every
+    request)."""
 
-    owners: list
-    partners: list
-    goals: list
+    owners: list[Choice]
+    partners: list[Choice]
+    goals: list[Choice]
+
+    @property
+    def ids(self) -> FilterIds:
+        return FilterIds(
+            *(
+                frozenset(c.pk for c in choices)
+                for choices in (self.owners, self.partners, self.goals)
+            )
+        )
+
+
+class FilterIds(NamedTuple):
+    """The ids each filter accepts: what a request's filters are checked against (cheaper to
+    keep and read back than the choices with their labels)."""
+
+    owners: frozenset[int]
+    partners: frozenset[int]
+    goals: frozenset[int]
 
 
 def filter_options(plan: Plan) -> FilterOptions:
@@ -149,7 +175,11 @@ def filter_options(plan: Plan) -> FilterOptions:
         .only("title")
         .order_by("plan_id", "order", "pk")
     )
-    return FilterOptions(list(owners), list(partners), list(goals))
+    return FilterOptions(
+        [Choice(owner.pk, str(owner)) for owner in owners],
+        [Choice(partner.pk, partner.name) for partner in partners],
+        [Choice(goal.pk, goal.title) for goal in goals],
+    )
 
 
 @dataclass(frozen=True)
@@ -167,18 +197,18 @@ class ActivityFilters:
     group: str = "theme"
 
     @classmethod
-    def from_query(cls, query, *, options: FilterOptions) -> ActivityFilters:
-        def known_id(name, choices):
+    def from_query(cls, query, *, known: FilterIds) -> ActivityFilters:
+        def known_id(name, ids):
             chosen = parse_id(query.get(name))
-            return chosen if chosen in {o.pk for o in choices} else None
+            return chosen if chosen in ids else None
 
         status = query.get("status", "")
         group = query.get("group", "")
         return cls(
             status=status if status in ActivityStatus.values else "",
-            owner_id=known_id("owner", options.owners),
-            partner_id=known_id("partner", options.partners),
-            goal_id=known_id("goal", options.goals),
+            owner_id=known_id("owner", known.owners),
+            partner_id=known_id("partner", known.partners),
+            goal_id=known_id("goal", known.goals),
             group=group if group in GROUPINGS else "theme",
         )
 

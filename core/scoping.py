@@ -55,12 +55,18 @@ def administered_municipality_ids(user) -> set[int]:
 
 
 def member_context(user, code: str) -> MemberContext:
-    """The municipality `code` with the user's membership, or 404 for anyone not a member."""
-    municipality = get_object_or_404(Municipality, code=code)
-    membership = membership_for(user, municipality)
+    """The municipality `code` with the user's membership, or 404 for anyone not a member (an
+    unknown code and someone else's municipality look the same). One query."""
+    membership = (
+        Membership.objects.select_related("municipality")
+        .filter(user=user, municipality__code=code)
+        .first()
+        if user.is_authenticated
+        else None
+    )
     if membership is None:
         raise Http404
-    return MemberContext(municipality, membership)
+    return MemberContext(membership.municipality, membership)
 
 
 def member_object_or_404(queryset, member: MemberContext, **lookups):

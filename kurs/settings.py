@@ -217,6 +217,10 @@ if not SECURE_HSTS_PRELOAD:
     # municipality's whole domain on it is the domain owner's decision, not Kurs' default.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# Sessions are read from the cache and written through to the database: a page saves the
+# session query on every request, and a cache that loses an entry (per process, or a restarted
+# Redis) falls back to the database, so nobody is logged out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -287,7 +287,7 @@ def populate(plan, strategy, owners, start, count):
     refresh_goal_status(goal_ids=Goal.objects.values_list("pk", flat=True))
 
 
-@pytest.mark.parametrize(("which", "queries"), [(0, 13), (1, 11)], ids=["steering", "resources"])
+@pytest.mark.parametrize(("which", "queries"), [(0, 12), (1, 10)], ids=["steering", "resources"])
 def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, which, queries):
     strategy = PlanFactory(municipality=municipality)
     track = TrackFactory(plan=plan)

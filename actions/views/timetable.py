@@ -5,6 +5,7 @@ Thin: parse, check, call a query or a service, render.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from django.contrib import messages
@@ -47,14 +48,15 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
     plan = member_object_or_404(queries.timetables(), member, pk=plan_id)
 
     cached = pagecache.Parts(member.municipality.pk).get
-    options = cached("filter-options", (plan.pk,), lambda: queries.filter_options(plan))
-    filters = queries.ActivityFilters.from_query(request.GET, options=options)
+    # Read from the database at most once per request, only when a cached part is missing.
+    options = functools.cache(lambda: queries.filter_options(plan))
+    known = cached("filter-ids", (plan.pk,), lambda: options().ids)
+    filters = queries.ActivityFilters.from_query(request.GET, known=known)
     is_partial = wants_partial(request)
     context = {
         "member": member,
         "nav": NAV,
         "plan": plan,
-        "options": options,
         "filters": filters,
         "statuses": ActivityStatus,
         "groupings": queries.GROUPINGS,
@@ -104,7 +106,12 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
             (plan.pk, filters),
             lambda: render_to_string(
                 "actions/_filters.html",
-                context | {"action": action, "show_grouping": view == "gantt"},
+                context
+                | {
+                    "action": action,
+                    "show_grouping": view == "gantt",
+                    "options": options(),
+                },
                 request,
             ),
         )

@@ -83,7 +83,7 @@ def test_dashboard_queries_do_not_grow_with_goals(
 ):
     client.force_login(staff)
     expected = queries_of(client, "/k/165/")
-    assert expected == 10
+    assert expected == 9
 
     grow(small_plan, owner)
 
@@ -96,7 +96,7 @@ def test_dashboard_partial_queries_do_not_grow_with_goals(
     client.force_login(staff)
     client.defaults["HTTP_HX_REQUEST"] = "true"
     expected = queries_of(client, "/k/165/?status=off_track")
-    assert expected == 10
+    assert expected == 9
 
     grow(small_plan, owner)
 
@@ -108,7 +108,7 @@ def test_plan_list_queries_do_not_grow_with_plans(
 ):
     client.force_login(staff)
     expected = queries_of(client, "/k/165/planer/")
-    assert expected == 5
+    assert expected == 4
 
     grow(small_plan, owner)
     PlanFactory(municipality=small_plan.municipality, title="Handleplan", implements=small_plan)
@@ -122,7 +122,7 @@ def test_plan_page_queries_do_not_grow_with_goals(
     client.force_login(staff)
     url = f"/k/165/planer/{small_plan.pk}/"
     expected = queries_of(client, url)
-    assert expected == 12
+    assert expected == 11
 
     grow(small_plan, owner)
 
@@ -170,7 +170,7 @@ def test_goal_page_queries_do_not_grow_with_measurements_children_or_history(
     client.force_login(staff)
 
     expected = queries_of(client, f"/k/165/maal/{small.pk}/")
-    assert expected == 13
+    assert expected == 12
 
     assert_same_queries(client, django_assert_num_queries, f"/k/165/maal/{large.pk}/", expected)
 
@@ -184,7 +184,7 @@ def test_committee_reader_goal_page_queries_do_not_grow(
     client.force_login(committee_reader)
 
     expected = queries_of(client, f"/k/165/maal/{small.pk}/")
-    assert expected == 13
+    assert expected == 12
 
     assert_same_queries(client, django_assert_num_queries, f"/k/165/maal/{large.pk}/", expected)
 
@@ -197,7 +197,7 @@ def test_goal_edit_page_queries_do_not_grow_with_members(
     client.force_login(staff)
     url = f"/k/165/maal/{goal.pk}/rediger/"
     expected = queries_of(client, url)
-    assert expected == 6
+    assert expected == 5
 
     for number in range(5):
         MembershipFactory(municipality=municipality, user__username=f"kollega{number}")
@@ -208,12 +208,13 @@ def test_goal_edit_page_queries_do_not_grow_with_members(
 def test_a_dashboard_computed_before_is_read_from_the_page_cache(
     client, staff, small_plan, owner, django_assert_num_queries
 ):
-    """Session, user, municipality, membership, the header's memberships and the data version:
-    the statuses' freshness, the filters' options, the rows and the counts are cached."""
+    """User, membership with its municipality, the header's memberships and the data version:
+    the session, the statuses' freshness, the filters' options, the rows and the counts are
+    cached."""
     client.force_login(staff)
     client.get("/k/165/")
 
-    assert_cached = django_assert_num_queries(6)
+    assert_cached = django_assert_num_queries(4)
     with assert_cached:
         response = client.get("/k/165/")
     assert response.status_code == 200
@@ -222,13 +223,13 @@ def test_a_dashboard_computed_before_is_read_from_the_page_cache(
 def test_a_goal_page_computed_before_is_read_from_the_page_cache(
     client, staff, municipality, django_assert_num_queries
 ):
-    """Session, user, municipality, membership, the goal and the data version: the statuses'
-    freshness, the chart, measurements, roll-up and history come from the cache."""
+    """User, membership with its municipality, the goal and the data version: the session, the
+    statuses' freshness, the chart, measurements, roll-up and history come from the cache."""
     plan = PlanFactory(municipality=municipality)
     goal = goal_with_family(plan, staff, measurements=10, children=3, edits=4)
     client.force_login(staff)
     client.get(f"/k/165/maal/{goal.pk}/")
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get(f"/k/165/maal/{goal.pk}/")
     assert response.status_code == 200
