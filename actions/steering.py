@@ -113,13 +113,21 @@ class SteeringChanges:
     def slipped(self) -> int:
         return self.count(ChangeKind.SLIPPED_END, ChangeKind.SLIPPED_MILESTONE)
 
-    @property
-    def own_groups(self) -> list[ActivityChanges]:
-        return [g for g in self.groups if g.is_own]
-
-    @property
-    def other_groups(self) -> list[ActivityChanges]:
-        return [g for g in self.groups if not g.is_own]
+    def page(self, start: int, size: int) -> list[tuple[str | None, ActivityChanges]]:
+        """The groups from `start` (`size` of them), each with the section heading that begins
+        before it: "Dine aktiviteter" before the first own one, "Øvrige aktiviteter" before the
+        first other one when there are own ones, wherever the page starts."""
+        shown = []
+        for index in range(start, min(start + size, len(self.groups))):
+            group = self.groups[index]
+            previous = self.groups[index - 1] if index else None
+            heading = None
+            if group.is_own and previous is None:
+                heading = _("Dine aktiviteter")
+            elif not group.is_own and previous is not None and previous.is_own:
+                heading = _("Øvrige aktiviteter")
+            shown.append((heading, group))
+        return shown
 
 
 def start_of(day: date) -> datetime:

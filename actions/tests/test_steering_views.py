@@ -348,3 +348,30 @@ def test_owners_behind_overview_is_for_members_only(client, committee_reader, ou
     assert client.get("/k/165/handleplaner/bagud/").status_code == 404
     client.force_login(committee_reader)
     assert client.get("/k/165/handleplaner/bagud/").status_code == 200
+
+
+def test_the_changes_come_a_hundred_activities_a_page_with_each_heading_once(client, staff, plan):
+    # Created today, so each activity is one change ("Aktivitet oprettet"); staff owns two.
+    for number in range(103):
+        ActivityFactory(
+            plan=plan,
+            title=f"Aktivitet nummer {number:03}",
+            order=number,
+            owner=staff if number in (50, 101) else None,
+        )
+    client.force_login(staff)
+    url = f"/k/165/handleplaner/{plan.pk}/styring/"
+
+    first = page(client, url)
+    more = client.get(url + "?side=2", headers={"HX-Request": "true"}).content.decode()
+
+    assert first.count('<article class="st-group') == 100
+    assert more.count('<article class="st-group') == 3
+    assert "Vis flere af 103 aktiviteter" in first
+    assert 'id="more-changes"' not in more
+    assert first.count("Dine aktiviteter") == more.count("Dine aktiviteter") + 1 == 1
+    assert first.count("Øvrige aktiviteter") == 1 and "Øvrige aktiviteter" not in more
+    own = re.findall(r"Aktivitet nummer (\d{3})", first)[:2]
+    assert own == ["050", "101"]
+    shown = re.findall(r"Aktivitet nummer (\d{3})", first + more)
+    assert sorted(set(shown)) == [f"{number:03}" for number in range(103)]

@@ -17,12 +17,15 @@ from actions.rules import DEFAULT_CYCLE, cycle_label
 from actions.steering import changes_since
 from core import pagecache
 from core.htmx import render_results
+from core.ids import page_number_of
 from core.scoping import member_object_or_404, member_required
 from strategy.enums import PlanStatus
 from strategy.models import Plan
 
 NAV = "timetables"
 DEFAULT_DAYS_BACK = 90
+# Activities with changes shown per page; 'show more' fetches the next.
+CHANGES_PAGE_SIZE = 100
 
 
 def _plan(member, plan_id: int) -> Plan:
@@ -74,10 +77,18 @@ def steering(request, member, plan_id: int):
         ],
     }
 
+    page_number = page_number_of(request.GET.get("side"))
+
     def body() -> str:
         owners = owners_behind(Activity.objects.filter(plan=plan), today)
+        changes = changes_since(plan, since, request.user)
+        start = (page_number - 1) * CHANGES_PAGE_SIZE
         shown = context | {
-            "changes": changes_since(plan, since, request.user),
+            "changes": changes,
+            "shown_groups": changes.page(start, CHANGES_PAGE_SIZE),
+            "next_page": (
+                page_number + 1 if len(changes.groups) > start + CHANGES_PAGE_SIZE else None
+            ),
             "behind": [row for row in owners if row.is_behind],
             "up_to_date": [row for row in owners if not row.is_behind],
         }
@@ -87,7 +98,7 @@ def steering(request, member, plan_id: int):
     context["results"] = pagecache.cached(
         municipality_id=member.municipality.pk,
         name="steering",
-        params=(plan.pk, since, request.user.pk),
+        params=(plan.pk, since, request.user.pk, page_number),
         compute=body,
     )
     return render(request, "actions/steering_page.html", context)
