@@ -215,7 +215,8 @@ HOW = """\
   sessions are read from the cache (`cached_db`). A page served from the cache costs 4 queries:
   the user, the membership, the page's object and the data version. Owners behind uses an
   indexed subquery for each activity's newest update. Babel's locale and date pattern are
-  prepared once per language, not once per date. Database connections are persistent (`CONN_MAX_AGE` 60).
+  prepared once per language, not once per date. Database connections are persistent
+  (`CONN_MAX_AGE` 60).
 
 Why "within 5× the floor" is hard to meet on this machine: the floor, `/healthz/`, reads no
 session, user or database. Any page for a logged-in member needs at least the user and the

@@ -289,3 +289,17 @@ def test_municipal_administrator_edits_tracks_inline_on_own_plan(client, adminis
     assert response.status_code == 200
     assert 'name="tracks-0-title"' in response.content.decode()
     assert 'value="Grøn vækst"' in response.content.decode()
+
+
+def test_a_change_list_shows_fifty_rows_a_page(client, administrator, municipality):
+    plan = PlanFactory(municipality=municipality)
+    for number in range(51):
+        GoalFactory(plan=plan, title=f"Mål {number:02}")
+    client.force_login(administrator)
+
+    first = client.get("/admin/strategy/goal/")
+    second = client.get("/admin/strategy/goal/?p=2")
+
+    assert len(changelist_titles(first)) == 50
+    assert len(changelist_titles(second)) == 1
+    assert "51 mål" in first.content.decode()
