@@ -49,17 +49,20 @@ class Hit:
     score: float
 
 
-def search_companies(query: str, *, municipality=None, limit: int = LIMIT) -> list[Hit]:
+def search_companies(
+    query: str, *, municipality=None, limit: int = LIMIT, with_own_firms: bool = True
+) -> list[Hit]:
     """Companies matching `query`, best first (module doc), on `municipality`'s list or in the
-    public register. Each hit has its company (and the matching production unit, if any)
-    loaded: reading them costs no further query."""
+    public register; `with_own_firms=False` leaves out the firms on the municipality's own list
+    (for readers who are not its members). Each hit has its company (and the matching
+    production unit, if any) loaded: reading them costs no further query."""
     number = normalise_number(query)
     if number.isdigit():
-        return _by_number(number, municipality, limit)
+        return _by_number(number, municipality, limit, with_own_firms)
     text = normalise(query)
     if not text:
         return []
-    companies, units = _scoped(municipality)
+    companies, units = _scoped(municipality, with_own_firms)
     if connection.vendor == "postgresql":
         found = _trigram(companies, text, limit) + _trigram(units, text, limit)
     else:
@@ -67,19 +70,21 @@ def search_companies(query: str, *, municipality=None, limit: int = LIMIT) -> li
     return _best_per_company(found, limit, municipality)
 
 
-def _scoped(municipality):
+def _scoped(municipality, with_own_firms: bool):
     companies = Company.objects.all()
     units = ProductionUnit.objects.select_related("company")
+    if municipality is None or not with_own_firms:
+        companies = companies.filter(kept_by__isnull=True)
     if municipality is None:
-        return companies.filter(kept_by__isnull=True), units
+        return companies, units
     return (
         companies.on_list_of(municipality).visible_to(municipality),
         units.filter(municipality_code=municipality.code),
     )
 
 
-def _by_number(number: str, municipality, limit: int) -> list[Hit]:
-    companies, units = _scoped(municipality)
+def _by_number(number: str, municipality, limit: int, with_own_firms: bool) -> list[Hit]:
+    companies, units = _scoped(municipality, with_own_firms)
     hits = [
         Hit(company, None, 1.0 if company.cvr_number == number else 0.5)
         for company in companies.filter(cvr_number__startswith=number).order_by("cvr_number")[
