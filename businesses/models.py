@@ -87,7 +87,7 @@ class RegisterUnit(AddressFields):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.search_text = normalise(" ".join(part for part in self.search_parts() if part))
+        self.search_text = self.compute_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
@@ -98,6 +98,10 @@ class RegisterUnit(AddressFields):
 
     def search_parts(self) -> list[str]:
         return [self.name, self.street, self.house_number, self.postcode, self.city]
+
+    def compute_search_text(self) -> str:
+        """What `search_text` holds; `save` sets it, a `bulk_create` must call this itself."""
+        return normalise(" ".join(part for part in self.search_parts() if part))
 
 
 class CompanyQuerySet(ScopedQuerySet):
