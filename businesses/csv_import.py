@@ -113,6 +113,14 @@ def _read(file, filename: str) -> list[tuple[int, dict]]:
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
+        if any(cell.strip() for cell in cells[len(header) :]):
+            raise ValueError(
+                _(
+                    "Række %(row)s har flere felter end første række. Sæt tekst, der indeholder "
+                    "semikolon, i anførselstegn."
+                )
+                % {"row": number}
+            )
         if len(rows) == MAX_ROWS:
             raise ValueError(_("Filen har mere end %(max)s rækker.") % {"max": MAX_ROWS})
         rows.append(
