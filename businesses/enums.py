@@ -24,9 +24,3 @@ class EmployeeBand(models.TextChoices):
     FROM_500 = "ANTAL_500_999", _("500-999 ansatte")
     FROM_1000 = "ANTAL_1000_", _("1.000 ansatte og derover")
 
-
-class CompanySource(models.TextChoices):
-    """Where a company's row comes from."""
-
-    REGISTER = "cvr", _("CVR-registret")
-    MUNICIPALITY = "municipality", _("Kommunens egen liste")
