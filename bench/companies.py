@@ -419,7 +419,8 @@ def main(argv=None) -> int:
     api = measure_api(found)
     database = connection.vendor
     if database == "postgresql":
-        database = f"PostgreSQL {connection.cursor().connection.info.server_version}"
+        version = connection.cursor().connection.info.server_version  # e.g. 150020
+        database = f"PostgreSQL {version // 10000}.{version % 10000}"
     section = render(
         counts=counts,
         seed=args.seed,
