@@ -23,4 +23,3 @@ class EmployeeBand(models.TextChoices):
     FROM_200 = "ANTAL_200_499", _("200-499 ansatte")
     FROM_500 = "ANTAL_500_999", _("500-999 ansatte")
     FROM_1000 = "ANTAL_1000_", _("1.000 ansatte og derover")
-

@@ -20,8 +20,8 @@ How hits are found and ranked:
    Ties go to the active firm, then by name.
 
 Scope: with a municipality, its list (`CompanyQuerySet.on_list_of`: located there, with a
-production unit there, or its own firm); without one, the public register (never a firm kept
-by a municipality).
+production unit there, or its own firm; see `_scoped` for how text search reaches each part
+fast); without one, the public register (never a firm kept by a municipality).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def search_companies(
     text = normalise(query)
     if not text:
         return []
-    companies, units = _scoped(municipality, with_own_firms)
+    companies, units = _scoped(municipality, with_own_firms, by_text=True)
     if connection.vendor == "postgresql":
         found = _trigram(companies, text, limit) + _trigram(units, text, limit)
     else:
@@ -70,17 +70,25 @@ def search_companies(
     return _best_per_company(found, limit, municipality)
 
 
-def _scoped(municipality, with_own_firms: bool):
+def _scoped(municipality, with_own_firms: bool, *, by_text: bool = False):
+    """The companies and production units a search looks in.
+
+    By text, companies are those located in the municipality or kept on its list, each a
+    condition with an index that PostgreSQL combines with the trigram index; a company located
+    elsewhere is found through its production unit in the municipality, whose name and
+    address are searched too. By number, the whole list (`on_list_of`), through the numbers'
+    own indexes."""
     companies = Company.objects.all()
     units = ProductionUnit.objects.select_related("company")
-    if municipality is None or not with_own_firms:
-        companies = companies.filter(kept_by__isnull=True)
     if municipality is None:
-        return companies, units
-    return (
-        companies.on_list_of(municipality).visible_to(municipality),
-        units.filter(municipality_code=municipality.code),
-    )
+        return companies.filter(kept_by__isnull=True), units
+    units = units.filter(municipality_code=municipality.code)
+    own = Q(kept_by=municipality) if with_own_firms else Q(pk__in=[])
+    if by_text:
+        located = Q(municipality_code=municipality.code, kept_by__isnull=True)
+        return companies.filter(located | own), units
+    listed = companies.on_list_of(municipality).filter(Q(kept_by__isnull=True) | own)
+    return listed, units
 
 
 def _by_number(number: str, municipality, limit: int, with_own_firms: bool) -> list[Hit]:
