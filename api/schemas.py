@@ -233,3 +233,51 @@ class MemberActivity(Activity):
         description="Den seneste statusopdatering, også interne, eller null (kun for kommunens "
         "egne brugere)."
     )
+
+
+class ProductionUnitRef(Schema):
+    p_number: str = Field(description="P-nummeret (10 cifre).")
+    name: str
+    address: str | None = Field(
+        description="Adressen på én linje; null når den er persondata (se `Company.address`)."
+    )
+    municipality_code: str = Field(description="Kommunekoden, hvor enheden ligger.")
+
+
+class Company(Schema):
+    cvr_number: str | None = Field(
+        description="CVR-nummeret (8 cifre); null for en virksomhed på kommunens egen liste."
+    )
+    name: str = Field(description="Det nuværende navn.")
+    address: str | None = Field(
+        description="Den nuværende adresse på én linje. Null for personligt ejede virksomheder "
+        "(enkeltmandsvirksomheder), hvis adresse ofte er ejerens bopæl, når spørgeren ikke er "
+        "bruger i kommunen."
+    )
+    postcode: str
+    city: str
+    municipality_code: str = Field(description="Kommunekoden for virksomhedens adresse.")
+    industry_code: str = Field(description="Hovedbranchens kode (6 cifre); tom hvis ukendt.")
+    industry_name: str
+    industry_code_system: str = Field(description="'DB07' eller 'DB25'; tom hvis ukendt.")
+    legal_form: str = Field(description="Virksomhedsformen, fx 'Anpartsselskab'.")
+    employee_band: str = Field(description="Registrets ansatte-interval, fx 'ANTAL_5_9'.")
+    start_date: dt.date | None
+    end_date: dt.date | None = Field(description="Ophørsdato; null for en aktiv virksomhed.")
+    advertising_protected: bool = Field(
+        description="Reklamebeskyttet: virksomheden har frabedt sig henvendelser med reklame."
+    )
+    matched_unit: ProductionUnitRef | None = Field(
+        description="Produktionsenheden, søgningen ramte, hvis det var en af virksomhedens enheder."
+    )
+    score: float = Field(description="Hvor godt virksomheden passer på søgningen (0-1).")
+
+
+class MemberCompany(Company):
+    kept_by_municipality: bool = Field(
+        description="Sand for en virksomhed på kommunens egen liste (kun for kommunens brugere)."
+    )
+    key_account_owner: str | None = Field(
+        description="Kommunens virksomhedsansvarlige (kun for kommunens egne brugere)."
+    )
+    note: str = Field(description="Kommunens note om virksomheden (kun for kommunens brugere).")

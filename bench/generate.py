@@ -255,9 +255,9 @@ def _write_all(seed: int, scale: float, stream) -> dict:
     )
     from bench import actions_data, strategy_data
     from bench.dates import moment
-    from bench.progress import Progress
     from bench.sizes import Sizes, fill, split
     from core.models import Membership, Municipality, User
+    from core.progress import Progress
     from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
 
     sizes = Sizes.at(scale)

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from bench import server as served
 from bench import wrk
+from bench.companies import kept_section
 from bench.generate import DEFAULT_SEED
 from bench.machine import Neighbours
 from bench.results import PageResult, render
@@ -387,6 +388,8 @@ def main(argv=None) -> int:
         ),
         *args.note,
     ]
+    # The company search section (`bench.companies`) is measured on its own; keep it.
+    company_search = kept_section(args.output)
     args.output.write_text(
         render(
             results,
@@ -395,6 +398,7 @@ def main(argv=None) -> int:
             settings=settings,
             notes=notes,
         )
+        + (f"\n{company_search}" if company_search else "")
     )
     log(f"wrote {args.output} ({(time.monotonic() - started) / 60:.1f} min in all)")
     return 0

@@ -71,11 +71,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Trigram lookups for the company search on PostgreSQL (`businesses.search`).
+    "django.contrib.postgres",
     "simple_history",
     "axes",
     "core",
     "strategy",
     "actions",
+    "businesses",
     "api",
 ]
 
@@ -241,3 +244,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The CVR register's "system til system" service (Elasticsearch), for `manage.py import_cvr`.
+# The Danish Business Authority grants the user name and password; they live in the environment
+# only, never in the repository.
+CVR_URL = env_str("CVR_URL", "http://distribution.virk.dk")
+CVR_USERNAME = env_str("CVR_USERNAME", "")
+CVR_PASSWORD = env_str("CVR_PASSWORD", "")

@@ -12,6 +12,7 @@ def openapi(client):
 def test_openapi_lists_every_endpoint(openapi):
     assert sorted(openapi["paths"]) == [
         "/api/v1/activities",
+        "/api/v1/companies",
         "/api/v1/goals",
         "/api/v1/municipalities",
         "/api/v1/plans",

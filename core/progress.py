@@ -1,5 +1,5 @@
-"""A small progress bar on stderr, for the generator: one line, redrawn in place on a terminal,
-a line per tenth elsewhere (CI logs stay short)."""
+"""A small progress bar on stderr, for long commands (the benchmark generator, the CVR import):
+one line, redrawn in place on a terminal, a line per tenth elsewhere (CI logs stay short)."""
 
 from __future__ import annotations
 
