@@ -40,8 +40,14 @@ def test_a_busy_process_of_someone_else_is_counted_on_the_live_machine():
     try:
         foreign = Neighbours(root=-1)  # nothing is "own": the busy loop is someone else's
         ticks_before, started = processes()[busy.pid][2], time.monotonic()
-        time.sleep(1.0)
-        ticks_after, seconds = processes()[busy.pid][2], time.monotonic() - started
+        ticks_after = ticks_before
+        # On a loaded machine the loop may wait for a core: until it has run a tenth of a second.
+        while (
+            ticks_after - ticks_before < TICKS_PER_SECOND / 10 and time.monotonic() < started + 20
+        ):
+            time.sleep(0.2)
+            ticks_after = processes()[busy.pid][2]
+        seconds = time.monotonic() - started
         foreign_share = foreign.share()
     finally:
         busy.kill()
@@ -50,5 +56,5 @@ def test_a_busy_process_of_someone_else_is_counted_on_the_live_machine():
     # What the busy loop really got (on a loaded machine less than a whole core) is at least
     # part of what others used; other processes only add to it.
     busy_share = (ticks_after - ticks_before) / TICKS_PER_SECOND / seconds / os.cpu_count()
-    assert busy_share > 0.02
-    assert foreign_share >= busy_share - 0.02
+    assert ticks_after - ticks_before >= TICKS_PER_SECOND / 10
+    assert foreign_share >= 0.9 * busy_share
