@@ -24,7 +24,7 @@ from core import pagecache
 from core.forms import save_form
 from core.htmx import render_results, wants_partial
 from core.ids import page_number_of
-from core.scoping import member_object_or_404, member_required, require_editor
+from core.scoping import editor_required, member_object_or_404, member_required
 
 NAV = "timetables"
 LIST_PAGE_SIZE = 100
@@ -154,10 +154,9 @@ def activity_detail(request, member, activity_id: int):
     return _activity_page(request, member, _member_activity(member, activity_id))
 
 
-@member_required
+@editor_required
 def status_update_create(request, member, activity_id: int):
     """Record a status update; on error, re-show the form with what the user typed."""
-    require_editor(member)
     activity = _member_activity(member, activity_id)
     if request.method != "POST":
         return redirect("actions:activity", code=member.municipality.code, activity_id=activity.pk)
@@ -172,10 +171,9 @@ def status_update_create(request, member, activity_id: int):
     return _activity_page(request, member, activity, form=form, status=400)
 
 
-@member_required
+@editor_required
 def activity_edit(request, member, activity_id: int):
     """Edit an activity; a save based on an outdated version is refused, nothing is overwritten."""
-    require_editor(member)
     activity = _member_activity(member, activity_id)
     status = 200
     if request.method == "POST":

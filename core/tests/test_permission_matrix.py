@@ -1,0 +1,501 @@
+"""The permission matrix: every URL pattern of the project, read from the URL configuration,
+opened by anonymous users, staff, a committee reader and an administrator of Albertslund (165)
+and staff of Ballerup (151, the outsider), by GET and by POST with an empty body, answers as the
+rule it declares (`core.access`) promises.
+
+Besides the rule's own answer, for every request:
+- another municipality's row reached by id through Albertslund's address is answered exactly like
+  an id that does not exist, so an address never tells whether a row exists elsewhere;
+- no answer shows a user text of a municipality they are not a member of: Ballerup's rows and
+  Albertslund's internal texts (drafts, internal notes, status updates, owners' names) carry a
+  marker that is looked for in every answer;
+- a request the rule refuses changes nothing in the database.
+
+A pattern without a rule, or with a parameter the matrix cannot fill, fails with its name.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.test import Client, override_settings
+from django.urls import Resolver404, resolve, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.regex_helper import normalize
+
+from actions.models import Committee, Partner, PlanSteering, ServicePromise
+from actions.tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    MilestoneFactory,
+    StatusUpdateFactory,
+)
+from core.access import Route, Rule, routes
+from core.admin import admin_site
+from core.enums import Role
+from core.models import Membership, Municipality, User
+from core.tests.factories import MembershipFactory, MunicipalityFactory
+from strategy.enums import PlanStatus
+from strategy.models import Goal, Measurement, Plan, Theme
+from strategy.tests.factories import (
+    GoalFactory,
+    MeasurementFactory,
+    PlanFactory,
+    ThemeFactory,
+    TrackFactory,
+)
+
+HOME, OTHER = "165", "151"
+MISSING_ID = 987654321
+
+
+def marker(code: str) -> str:
+    """Put in the texts that only members of municipality `code` may see."""
+    return f"HEMMELIG{code}"
+
+
+# The world: two municipalities with the same rows, Ballerup's all marked, Albertslund's internal
+# texts marked.
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows whose ids fill an address: one plan, goal and activity, and a row per admin."""
+
+    plan: Plan
+    goal: Goal
+    activity: models.Model
+    admin: dict[type[models.Model], models.Model]
+
+
+@dataclass
+class World:
+    media: object
+    users: dict[str, User | None]
+    adopted: Rows
+    draft: Rows
+    foreign: Rows
+
+
+def _with_document(plan: Plan, text: str) -> Plan:
+    plan.source_document.save(f"plan-{plan.pk}.txt", ContentFile(text.encode()))
+    return plan
+
+
+def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict, Rows, Rows]:
+    """A municipality with a member of each role, an adopted strategy with goals and
+    measurements, an adopted action plan with steering, an activity, a milestone and a status
+    update, and a draft of each; returns its users and its adopted and draft rows."""
+    secret = marker(code)
+
+    def public(text: str) -> str:
+        return f"{secret} {text}" if all_marked else text
+
+    municipality = MunicipalityFactory(code=code, name=name)
+    memberships = {
+        role: MembershipFactory(
+            municipality=municipality,
+            role=role,
+            user__username=f"{role}-{code}",
+            user__last_name=secret,
+        )
+        for role in Role
+    }
+    staff = memberships[Role.STAFF].user
+
+    strategy = PlanFactory(
+        municipality=municipality, title=public("Erhvervsstrategi"), internal_note=secret
+    )
+    track = TrackFactory(plan=strategy, title=public("Vækst"))
+    theme = ThemeFactory(track=track, title=public("Iværksætteri"))
+    parent = GoalFactory(
+        plan=strategy, track=track, title=public("Flere job"), internal_note=secret
+    )
+    goal = GoalFactory(
+        plan=strategy, track=track, theme=theme, parent=parent, title=public("Nye job")
+    )
+    measurement = MeasurementFactory(goal=goal, note=secret)
+    action_plan = _with_document(
+        ActionPlanFactory(
+            municipality=municipality,
+            title=public("Handleplan"),
+            implements=strategy,
+            internal_note=secret,
+        ),
+        public("Handleplanen som vedtaget"),
+    )
+    committee = Committee.objects.create(municipality=municipality, name=public("Erhvervsudvalg"))
+    steering = PlanSteering.objects.create(
+        plan=action_plan, committee=committee, resource_note=secret
+    )
+    partner = Partner.objects.create(
+        municipality=municipality, name=public("Gate 21"), description=secret
+    )
+    promise = ServicePromise.objects.create(plan=action_plan, text=public("Svar inden 72 timer"))
+    activity = ActivityFactory(plan=action_plan, title=public("Virksomhedsbesøg"), owner=staff)
+    activity.goals.add(goal)
+    activity.partners.add(partner)
+    activity.themes.add(theme)
+    MilestoneFactory(activity=activity, title=public("Første besøg"))
+    StatusUpdateFactory(activity=activity, author=staff, comment=secret)
+
+    draft_strategy = PlanFactory(
+        municipality=municipality,
+        title=f"{secret} Udkast til strategi",
+        status=PlanStatus.DRAFT,
+        adopted_on=None,
+    )
+    draft_goal = GoalFactory(plan=draft_strategy, title=f"{secret} Udkast til mål")
+    MeasurementFactory(goal=draft_goal, note=secret)
+    draft_action_plan = _with_document(
+        ActionPlanFactory(
+            municipality=municipality,
+            title=f"{secret} Udkast til handleplan",
+            status=PlanStatus.DRAFT,
+            adopted_on=None,
+        ),
+        f"{secret} Udkastet",
+    )
+    draft_activity = ActivityFactory(plan=draft_action_plan, title=f"{secret} Udkast", owner=staff)
+
+    admin_rows = {
+        Municipality: municipality,
+        Membership: memberships[Role.STAFF],
+        User: staff,
+        Plan: action_plan,
+        Theme: theme,
+        Goal: goal,
+        Measurement: measurement,
+        Partner: partner,
+        Committee: committee,
+        PlanSteering: steering,
+        ServicePromise: promise,
+    }
+    users = {role: membership.user for role, membership in memberships.items()}
+    adopted = Rows(action_plan, goal, activity, admin_rows)
+    draft = Rows(
+        draft_action_plan,
+        draft_goal,
+        draft_activity,
+        admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
+    )
+    return users, adopted, draft
+
+
+@pytest.fixture(scope="module")
+def world_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world, built once for the module inside a transaction that is rolled back after it."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        home_users, adopted, draft = build_municipality(HOME, "Albertslund", all_marked=False)
+        other_users, foreign, _ = build_municipality(OTHER, "Ballerup", all_marked=True)
+        users = {
+            "anonymous": None,
+            "staff": home_users[Role.STAFF],
+            "committee reader": home_users[Role.COMMITTEE_READER],
+            "administrator": home_users[Role.ADMINISTRATOR],
+            "outsider": other_users[Role.STAFF],
+        }
+        yield World(media, users, adopted, draft, foreign)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(world_module, db, settings):
+    settings.MEDIA_ROOT = world_module.media
+    return world_module
+
+
+# Cases: whose rows an address names.
+
+
+class Case(enum.Enum):
+    ADOPTED = "Albertslund's adopted plan"
+    DRAFT = "Albertslund's draft"
+    FOREIGN = "Ballerup's rows under Albertslund's address"
+    MISSING = "ids no row has"
+
+    @property
+    def hides(self) -> bool:
+        """Whether the address names rows that, for Albertslund's pages, do not exist."""
+        return self in (Case.FOREIGN, Case.MISSING)
+
+
+ID_PARAMETERS = {"plan_id", "goal_id", "activity_id", "object_id", "id", "_0", "_1"}
+
+
+def _admin_model(route: Route) -> type[models.Model] | None:
+    """The model whose admin serves `route`: the admin mounts each at <app_label>/<model>/."""
+    text = str(route)
+    for model in admin_site._registry:
+        if text.startswith(f"admin/{model._meta.app_label}/{model._meta.model_name}/"):
+            return model
+    return None
+
+
+def _row_id(rows: Rows | None, name: str, route: Route):
+    if rows is None:
+        return MISSING_ID
+    if name in ("plan_id", "goal_id", "activity_id"):
+        return getattr(rows, name.removesuffix("_id")).pk
+    row = rows.admin[_admin_model(route)]
+    if name == "_1":
+        # simple-history's page of one version: the row's id (`_0`), then the version's.
+        return row.history.latest().history_id
+    return row.pk
+
+
+def parameter(name: str, route: Route, case: Case, world: World):
+    """The value the matrix puts for `name` in `route`'s address in `case`."""
+    rows = {
+        Case.ADOPTED: world.adopted,
+        Case.DRAFT: world.draft,
+        Case.FOREIGN: world.foreign,
+        Case.MISSING: None,
+    }[case]
+    if name == "code":
+        return HOME
+    if name in ID_PARAMETERS:
+        return _row_id(rows, name, route)
+    if name in ("uidb64", "token"):
+        staff = world.users["staff"]
+        if name == "uidb64":
+            return urlsafe_base64_encode(force_bytes(staff.pk))
+        return default_token_generator.make_token(staff)
+    if name == "app_label":
+        return "strategy"
+    if name == "url":
+        # The admin's catch-all: an address of the admin without its final slash.
+        return "strategy/plan"
+    pytest.fail(
+        f"{route}: the permission matrix cannot fill the parameter <{name}>; add it to "
+        "core/tests/test_permission_matrix.py:parameter"
+    )
+
+
+def parameters_of(route: Route) -> list[str]:
+    return [
+        name
+        for url in (*route.includes, route.pattern)
+        for name in normalize(url.pattern.regex.pattern)[0][1]
+    ]
+
+
+def address(route: Route, case: Case, world: World) -> str:
+    """`route`'s address with its parameters filled for `case`, checked to resolve to it."""
+    parts = []
+    for url in (*route.includes, route.pattern):
+        template, names = normalize(url.pattern.regex.pattern)[0]
+        converters = getattr(url.pattern, "converters", {})
+        values = {}
+        for name in names:
+            value = parameter(name, route, case, world)
+            converter = converters.get(name)
+            values[name] = converter.to_url(value) if converter else str(value)
+        parts.append(template % values)
+    result = "/" + "".join(parts)
+    assert resolve(result).func == route.pattern.callback, (
+        f"{route}: the address {result} made for it resolves to another view"
+    )
+    if route.includes and route.includes[0].namespace == "api":
+        # The read API takes the municipality from the query string.
+        result += f"?municipality={HOME}"
+    return result
+
+
+def cases_of(route: Route) -> list[Case]:
+    if ID_PARAMETERS.isdisjoint(parameters_of(route)):
+        return [Case.ADOPTED]
+    return list(Case)
+
+
+# Answers
+
+
+class Outcome(enum.Enum):
+    ALLOWED = "allowed (2xx, or a form error after access was granted)"
+    LOGIN = "sent to log in"
+    NOT_FOUND = "not found"
+    FORBIDDEN = "403"
+    METHOD_NOT_ALLOWED = "405"
+
+
+FORM_ERRORS = {400, 409, 422}
+REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@dataclass
+class Answer:
+    outcome: Outcome | str
+    bodies: list[bytes] = field(default_factory=list)
+
+
+def _body(response) -> bytes:
+    if response.streaming:
+        body = b"".join(response.streaming_content)
+        response.close()
+        return body
+    return response.content
+
+
+def _rule_at(path: str) -> Rule | None:
+    try:
+        view = resolve(path).func
+    except Resolver404:
+        return None
+    return next((route.rule for route in ROUTES if route.pattern.callback == view), None)
+
+
+def open_address(client: Client, method: str, url: str, rule: Rule) -> Answer:
+    """Send the request and follow its redirects to the answer the user ends up with.
+
+    A redirect to an address under another rule is the answer itself (that address is checked
+    on its own): after a change of language, the home page asks anonymous users to log in."""
+    login_pages = {reverse("login"), reverse("admin:login")}
+    admin_index = reverse("admin:index")
+    response = getattr(client, method)(url)
+    bodies = [_body(response)]
+    for _hop in range(5):
+        if response.status_code not in REDIRECTS:
+            break
+        came_from = response.wsgi_request.path
+        location = urlsplit(response["Location"])
+        if location.path in login_pages and "next" in parse_qs(location.query):
+            return Answer(Outcome.LOGIN, bodies)
+        if location.path == admin_index and came_from not in (
+            reverse("admin:login"),
+            reverse("admin:logout"),
+        ):
+            # The admin answers an id it cannot show by sending the user to its index with a
+            # warning, instead of with a 404.
+            return Answer(Outcome.NOT_FOUND, bodies)
+        if _rule_at(location.path) is not rule:
+            return Answer(Outcome.ALLOWED, bodies)
+        response = client.get(response["Location"])
+        bodies.append(_body(response))
+    status = response.status_code
+    if status < 300 or status in FORM_ERRORS:
+        return Answer(Outcome.ALLOWED, bodies)
+    known = {404: Outcome.NOT_FOUND, 403: Outcome.FORBIDDEN, 405: Outcome.METHOD_NOT_ALLOWED}
+    return Answer(known.get(status, f"HTTP {status}"), bodies)
+
+
+# What each rule promises
+
+
+@dataclass(frozen=True)
+class Visitor:
+    name: str
+    user: User | None
+
+    def is_member(self, code: str) -> bool:
+        return (
+            self.user is not None and self.user.memberships.filter(municipality__code=code).exists()
+        )
+
+    def role(self) -> str | None:
+        if self.user is None:
+            return None
+        membership = self.user.memberships.filter(municipality__code=HOME).first()
+        return membership.role if membership else None
+
+
+def expected(rule: Rule, visitor: Visitor, case: Case) -> set[Outcome]:
+    role = visitor.role()
+    if rule is Rule.PUBLIC:
+        return {Outcome.ALLOWED}
+    if rule is Rule.LOGIN:
+        return {Outcome.LOGIN} if visitor.user is None else {Outcome.ALLOWED}
+    if rule is Rule.UNUSED:
+        return {Outcome.NOT_FOUND}
+    if rule in (Rule.MEMBER_READ, Rule.MEMBER_EDIT):
+        if visitor.user is None:
+            return {Outcome.LOGIN}
+        if role is None:
+            return {Outcome.NOT_FOUND}
+        if rule is Rule.MEMBER_EDIT and role == Role.COMMITTEE_READER:
+            return {Outcome.FORBIDDEN}
+        return {Outcome.NOT_FOUND} if case.hides else {Outcome.ALLOWED}
+    if rule is Rule.PUBLIC_WHEN_ADOPTED:
+        if case.hides or (case is Case.DRAFT and role is None):
+            return {Outcome.NOT_FOUND}
+        return {Outcome.ALLOWED}
+    if rule is Rule.ADMIN_SITE:
+        if role != Role.ADMINISTRATOR:
+            return {Outcome.LOGIN}
+        # Each model admin decides what an administrator may do (`has_*_permission`, checked
+        # in test_admin_scoping): a closed action is a 403, whosever the row.
+        return {Outcome.NOT_FOUND if case.hides else Outcome.ALLOWED, Outcome.FORBIDDEN}
+    raise AssertionError(f"the matrix has no expectation for {rule}")
+
+
+def database_rows() -> dict[str, list[dict]]:
+    """Every row of every model but sessions and login attempts, which a request may touch."""
+    return {
+        model._meta.label: list(model._base_manager.order_by("pk").values())
+        for model in apps.get_models()
+        if model._meta.app_label not in ("sessions", "axes")
+    }
+
+
+def leaked_markers(visitor: Visitor, bodies: list[bytes]) -> list[str]:
+    return [
+        marker(code)
+        for code in (HOME, OTHER)
+        if not visitor.is_member(code) and any(marker(code).encode() in body for body in bodies)
+    ]
+
+
+ROUTES = list(routes())
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=str)
+def test_every_address_answers_as_its_declared_rule_promises(route, world):
+    rule = route.rule
+    assert rule is not None, (
+        f"{route} declares no access rule: decorate its view with member_required or "
+        "editor_required, or with core.access.access(Rule....) (see core/access.py)"
+    )
+    visitors = [Visitor(name, user) for name, user in world.users.items()]
+    clients = {visitor.name: Client() for visitor in visitors}
+    problems = []
+    outcomes = {}
+    for case in cases_of(route):
+        url = address(route, case, world)
+        for visitor in visitors:
+            client = clients[visitor.name]
+            for method in ("get", "post"):
+                # A POST to a logout page ends the session: log in again before each request.
+                if visitor.user is not None and "_auth_user_id" not in client.session:
+                    client.force_login(visitor.user)
+                promised = expected(rule, visitor, case)
+                refused = Outcome.ALLOWED not in promised
+                before = database_rows() if refused and method == "post" else None
+                answer = open_address(client, method, url, rule)
+                outcomes[case, visitor.name, method] = answer.outcome
+                where = f"{method.upper()} {url} ({case.value}) as {visitor.name}"
+                if answer.outcome not in promised | {Outcome.METHOD_NOT_ALLOWED}:
+                    shown = answer.outcome.value if isinstance(answer.outcome, Outcome) else ""
+                    problems.append(
+                        f"{where}: {shown or answer.outcome}, but {rule.name} promises "
+                        + " or ".join(outcome.value for outcome in promised)
+                    )
+                if leaked := leaked_markers(visitor, answer.bodies):
+                    problems.append(f"{where}: shows {', '.join(leaked)}")
+                if before is not None and database_rows() != before:
+                    problems.append(f"{where}: was refused, yet changed the database")
+    for (case, name, method), outcome in outcomes.items():
+        if case is Case.FOREIGN and outcome != outcomes[Case.MISSING, name, method]:
+            problems.append(
+                f"{method.upper()} as {name}: Ballerup's row is answered {outcome}, an id no row "
+                f"has {outcomes[Case.MISSING, name, method]}: the answer tells that it exists"
+            )
+    assert problems == [], f"{route} ({rule.name}):\n" + "\n".join(problems)
