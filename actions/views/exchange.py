@@ -18,8 +18,8 @@ from actions import exchange, queries
 from actions.calendar import calendar_filename, plan_calendar
 from actions.models import Activity
 from core import pagecache
-from core.forms import DkfdsFormMixin
 from core.access import Rule, access
+from core.forms import DkfdsFormMixin
 from core.models import Municipality
 from core.scoping import editor_required, member_required, membership_for
 

@@ -25,8 +25,9 @@ from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.http import HttpResponse
 from django.test import Client, override_settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.regex_helper import normalize
@@ -83,6 +84,9 @@ class World:
     adopted: Rows
     draft: Rows
     foreign: Rows
+
+    def visitor(self, name: str) -> Visitor:
+        return next(visitor for visitor in self.visitors if visitor.name == name)
 
 
 def _with_document(plan: Plan, text: str) -> Plan:
@@ -268,7 +272,7 @@ def parameter(name: str, route: Route, case: Case, world: World):
     if name in ID_PARAMETERS:
         return _row_id(rows, name, route)
     if name in ("uidb64", "token"):
-        staff = next(visitor.user for visitor in world.visitors if visitor.name == "staff")
+        staff = world.visitor("staff").user
         if name == "uidb64":
             return urlsafe_base64_encode(force_bytes(staff.pk))
         return default_token_generator.make_token(staff)
@@ -563,3 +567,26 @@ def test_every_address_answers_as_its_declared_rule_promises(route, world):
 
     problems += foreign_rows_told_apart(outcomes)
     assert problems == [], f"{route} ({rule.name}):\n" + "\n".join(problems)
+
+
+# The matrix's own parts can fail
+
+
+def test_the_matrix_names_a_parameter_it_cannot_fill(world):
+    route = Route((), path("<str:colour>/", lambda request, colour: HttpResponse()))
+
+    with pytest.raises(pytest.fail.Exception, match="cannot fill the parameter <colour>"):
+        address(route, Case.ADOPTED, world)
+
+
+def test_members_see_the_marked_texts_the_matrix_looks_for_in_answers_to_others(world):
+    staff, outsider = world.visitor("staff"), world.visitor("outsider")
+    own, foreign = Client(), Client()
+    own.force_login(staff.user)
+    foreign.force_login(outsider.user)
+
+    draft = own.get(f"/k/{HOME}/handleplaner/aktiviteter/{world.draft.activity.pk}/")
+    ballerup = foreign.get(f"/k/{OTHER}/maal/{world.foreign.goal.pk}/")
+
+    assert leaked_markers(outsider, [draft.content]) == [marker(HOME)]
+    assert leaked_markers(staff, [ballerup.content]) == [marker(OTHER)]
