@@ -11,19 +11,19 @@ Besides the rule's own answer, for every request:
   marker that is looked for in every answer;
 - a request the rule refuses changes nothing in the database.
 
-A pattern without a rule, or with a parameter the matrix cannot fill, fails with its name.
+A pattern without a rule, or with a parameter the matrix cannot fill, fails with its name. The
+municipalities, rows and visitors are built in `permission_world.py`.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
-from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.http import HttpResponse
 from django.test import Client, override_settings
@@ -32,166 +32,20 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.regex_helper import normalize
 
-from actions.models import Committee, Partner, PlanSteering, ServicePromise
-from actions.tests.factories import (
-    ActionPlanFactory,
-    ActivityFactory,
-    MilestoneFactory,
-    StatusUpdateFactory,
-)
 from core.access import Route, Rule, routes
 from core.admin import admin_site
 from core.enums import Role
-from core.models import Membership, Municipality, User
-from core.tests.factories import MembershipFactory, MunicipalityFactory
-from strategy.enums import PlanStatus
-from strategy.models import Goal, Measurement, Plan, Theme
-from strategy.tests.factories import (
-    GoalFactory,
-    MeasurementFactory,
-    PlanFactory,
-    ThemeFactory,
-    TrackFactory,
+from core.tests.permission_world import (
+    HOME,
+    OTHER,
+    Rows,
+    Visitor,
+    World,
+    build_municipality,
+    marker,
 )
 
-HOME, OTHER = "165", "151"
 MISSING_ID = 987654321
-
-
-def marker(code: str) -> str:
-    """Put in the texts that only members of municipality `code` may see."""
-    return f"HEMMELIG{code}"
-
-
-# The world: two municipalities with the same rows, Ballerup's all marked, Albertslund's internal
-# texts marked.
-
-
-@dataclass(frozen=True)
-class Rows:
-    """The rows whose ids fill an address: one plan, goal and activity, and a row per admin."""
-
-    plan: Plan
-    goal: Goal
-    activity: models.Model
-    admin: dict[type[models.Model], models.Model]
-
-
-@dataclass
-class World:
-    media: object
-    visitors: list[Visitor]
-    adopted: Rows
-    draft: Rows
-    foreign: Rows
-
-    def visitor(self, name: str) -> Visitor:
-        return next(visitor for visitor in self.visitors if visitor.name == name)
-
-
-def _with_document(plan: Plan, text: str) -> Plan:
-    plan.source_document.save(f"plan-{plan.pk}.txt", ContentFile(text.encode()))
-    return plan
-
-
-def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict, Rows, Rows]:
-    """A municipality with a member of each role, an adopted strategy with goals and
-    measurements, an adopted action plan with steering, an activity, a milestone and a status
-    update, and a draft of each; returns its users and its adopted and draft rows."""
-    secret = marker(code)
-
-    def public(text: str) -> str:
-        return f"{secret} {text}" if all_marked else text
-
-    municipality = MunicipalityFactory(code=code, name=name)
-    memberships = {
-        role: MembershipFactory(
-            municipality=municipality,
-            role=role,
-            user__username=f"{role}-{code}",
-            user__last_name=secret,
-        )
-        for role in Role
-    }
-    staff = memberships[Role.STAFF].user
-
-    strategy = PlanFactory(
-        municipality=municipality, title=public("Erhvervsstrategi"), internal_note=secret
-    )
-    track = TrackFactory(plan=strategy, title=public("Vækst"))
-    theme = ThemeFactory(track=track, title=public("Iværksætteri"))
-    parent = GoalFactory(
-        plan=strategy, track=track, title=public("Flere job"), internal_note=secret
-    )
-    goal = GoalFactory(
-        plan=strategy, track=track, theme=theme, parent=parent, title=public("Nye job")
-    )
-    measurement = MeasurementFactory(goal=goal, note=secret)
-    action_plan = _with_document(
-        ActionPlanFactory(
-            municipality=municipality,
-            title=public("Handleplan"),
-            implements=strategy,
-            internal_note=secret,
-        ),
-        public("Handleplanen som vedtaget"),
-    )
-    committee = Committee.objects.create(municipality=municipality, name=public("Erhvervsudvalg"))
-    steering = PlanSteering.objects.create(
-        plan=action_plan, committee=committee, resource_note=secret
-    )
-    partner = Partner.objects.create(
-        municipality=municipality, name=public("Gate 21"), description=secret
-    )
-    promise = ServicePromise.objects.create(plan=action_plan, text=public("Svar inden 72 timer"))
-    activity = ActivityFactory(plan=action_plan, title=public("Virksomhedsbesøg"), owner=staff)
-    activity.goals.add(goal)
-    activity.partners.add(partner)
-    activity.themes.add(theme)
-    MilestoneFactory(activity=activity, title=public("Første besøg"))
-    StatusUpdateFactory(activity=activity, author=staff, comment=secret)
-
-    draft_strategy = PlanFactory(
-        municipality=municipality,
-        title=f"{secret} Udkast til strategi",
-        status=PlanStatus.DRAFT,
-        adopted_on=None,
-    )
-    draft_goal = GoalFactory(plan=draft_strategy, title=f"{secret} Udkast til mål")
-    MeasurementFactory(goal=draft_goal, note=secret)
-    draft_action_plan = _with_document(
-        ActionPlanFactory(
-            municipality=municipality,
-            title=f"{secret} Udkast til handleplan",
-            status=PlanStatus.DRAFT,
-            adopted_on=None,
-        ),
-        f"{secret} Udkastet",
-    )
-    draft_activity = ActivityFactory(plan=draft_action_plan, title=f"{secret} Udkast", owner=staff)
-
-    admin_rows = {
-        Municipality: municipality,
-        Membership: memberships[Role.STAFF],
-        User: staff,
-        Plan: action_plan,
-        Theme: theme,
-        Goal: goal,
-        Measurement: measurement,
-        Partner: partner,
-        Committee: committee,
-        PlanSteering: steering,
-        ServicePromise: promise,
-    }
-    users = {role: membership.user for role, membership in memberships.items()}
-    adopted = Rows(action_plan, goal, activity, admin_rows)
-    draft = Rows(
-        draft_action_plan,
-        draft_goal,
-        draft_activity,
-        admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
-    )
-    return users, adopted, draft
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +88,10 @@ class Case(enum.Enum):
         return self in (Case.FOREIGN, Case.MISSING)
 
 
-ID_PARAMETERS = {"plan_id", "goal_id", "activity_id", "object_id", "id", "_0", "_1"}
+ROW_PARAMETERS = {f"{row.name}_id": row.name for row in fields(Rows) if row.name != "admin"}
+# The admin's ids of a row: `object_id`, the user admin's `id`, and simple-history's unnamed two.
+ADMIN_PARAMETERS = {"object_id", "id", "_0", "_1"}
+ID_PARAMETERS = ROW_PARAMETERS.keys() | ADMIN_PARAMETERS
 
 
 def _admin_model(route: Route) -> type[models.Model] | None:
@@ -249,9 +106,15 @@ def _admin_model(route: Route) -> type[models.Model] | None:
 def _row_id(rows: Rows | None, name: str, route: Route):
     if rows is None:
         return MISSING_ID
-    if name in ("plan_id", "goal_id", "activity_id"):
-        return getattr(rows, name.removesuffix("_id")).pk
-    row = rows.admin[_admin_model(route)]
+    if name in ROW_PARAMETERS:
+        return getattr(rows, ROW_PARAMETERS[name]).pk
+    model = _admin_model(route)
+    if model not in rows.admin:
+        pytest.fail(
+            f"{route}: the permission matrix has no {model} row; add one to build_municipality "
+            "(core/tests/permission_world.py)"
+        )
+    row = rows.admin[model]
     if name == "_1":
         # simple-history's page of one version: the row's id (`_0`), then the version's.
         return row.history.latest().history_id
@@ -282,8 +145,9 @@ def parameter(name: str, route: Route, case: Case, world: World):
         # The admin's catch-all: an address of the admin without its final slash.
         return "strategy/plan"
     pytest.fail(
-        f"{route}: the permission matrix cannot fill the parameter <{name}>; add it to "
-        "core/tests/test_permission_matrix.py:parameter"
+        f"{route}: the permission matrix cannot fill the parameter <{name}>; add the row to "
+        "Rows and build_municipality (core/tests/permission_world.py), or the parameter to "
+        "parameter() in core/tests/test_permission_matrix.py"
     )
 
 
@@ -342,8 +206,12 @@ REDIRECTS = {301, 302, 303, 307, 308}
 
 @dataclass
 class Answer:
-    outcome: Outcome | str
+    outcome: Outcome | str  # a status the matrix has no name for, e.g. "HTTP 500"
     bodies: list[bytes] = field(default_factory=list)
+
+
+def described(outcome: Outcome | str) -> str:
+    return outcome.value if isinstance(outcome, Outcome) else outcome
 
 
 def _body(response) -> bytes:
@@ -402,26 +270,6 @@ def open_address(client: Client, method: str, url: str, rule: Rule) -> Answer:
 
 
 # What each rule promises
-
-
-@dataclass(frozen=True)
-class Visitor:
-    name: str
-    user: User | None
-    member_of: frozenset[str]  # municipality codes
-    role: str | None  # in Albertslund
-
-    @classmethod
-    def of(cls, name: str, user: User | None) -> Visitor:
-        memberships = (
-            {} if user is None else {m.municipality.code: m.role for m in user.memberships.all()}
-        )
-        return cls(name, user, frozenset(memberships), memberships.get(HOME))
-
-    def log_in(self, client: Client) -> None:
-        # A POST to a logout page ends the session: the next request logs in again.
-        if self.user is not None and "_auth_user_id" not in client.session:
-            client.force_login(self.user)
 
 
 # What a user let in may get: a read-only rule's views answer a POST as a GET or refuse it (405);
@@ -521,9 +369,10 @@ def check(request: Request, client: Client, rule: Rule, outcomes: dict) -> list[
     outcomes[request.case, request.visitor.name, request.method] = answer.outcome
     problems = []
     if answer.outcome not in request.promised | {Outcome.METHOD_NOT_ALLOWED}:
-        shown = answer.outcome.value if isinstance(answer.outcome, Outcome) else answer.outcome
-        promised = " or ".join(sorted(outcome.value for outcome in request.promised))
-        problems.append(f"{request}: {shown}, but {rule.name} promises {promised}")
+        promised = " or ".join(sorted(map(described, request.promised)))
+        problems.append(
+            f"{request}: {described(answer.outcome)}, but {rule.name} promises {promised}"
+        )
     if leaked := leaked_markers(request.visitor, answer.bodies):
         problems.append(f"{request}: shows {', '.join(leaked)}")
     return problems
@@ -531,8 +380,8 @@ def check(request: Request, client: Client, rule: Rule, outcomes: dict) -> list[
 
 def foreign_rows_told_apart(outcomes: dict) -> list[str]:
     return [
-        f"{method.upper()} as {name}: Ballerup's row is answered {outcome}, an id no row has "
-        f"{outcomes[Case.MISSING, name, method]}, which tells that it exists"
+        f"{method.upper()} as {name}: Ballerup's row is answered {described(outcome)}, an id no "
+        f"row has {described(outcomes[Case.MISSING, name, method])}, which tells that it exists"
         for (case, name, method), outcome in outcomes.items()
         if case is Case.FOREIGN and outcome != outcomes[Case.MISSING, name, method]
     ]
