@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import pagecache
+from core.access import Rule, access
 from core.forms import save_form
 from core.htmx import render_results
 from core.ids import page_number_of
-from core.access import Rule, access
 from core.models import Municipality
 from core.scoping import (
     editor_required,
