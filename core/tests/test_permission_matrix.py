@@ -215,11 +215,8 @@ def described(outcome: Outcome | str) -> str:
 
 
 def _body(response) -> bytes:
-    if response.streaming:
-        body = b"".join(response.streaming_content)
-        response.close()
-        return body
-    return response.content
+    # The test client closes a streamed response (a plan document) once it is read to the end.
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def _rule_at(path: str) -> Rule | None:
