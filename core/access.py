@@ -12,7 +12,8 @@ How a view declares its rule:
 
 `core/tests/test_permission_matrix.py` walks the URL configuration (`routes`), fails on a pattern
 without a rule, and checks each rule's promise below for anonymous users, staff, a committee
-reader and an administrator of the municipality, and staff of another municipality.
+reader and an administrator of the municipality, and staff of another municipality. A new rule
+needs its expectations there (`expected`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 
 class Rule(enum.Enum):
-    """What a rule promises; `core.scoping` holds the checks themselves."""
+    """What a rule promises. The checks are made by the views, through `core.scoping` (and the
+    admin by `core.admin`); declaring a rule checks nothing, the permission matrix does."""
 
     PUBLIC = "anyone, logged in or not"
     LOGIN = "any logged-in user; anonymous users are sent to log in"

@@ -181,11 +181,11 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         ServicePromise: promise,
     }
     users = {role: membership.user for role, membership in memberships.items()}
-    adopted = Rows(action_plan, goal, activity, admin_rows)
+    adopted = Rows(plan=action_plan, goal=goal, activity=activity, admin=admin_rows)
     draft = Rows(
-        draft_action_plan,
-        draft_goal,
-        draft_activity,
-        admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
+        plan=draft_action_plan,
+        goal=draft_goal,
+        activity=draft_activity,
+        admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
