@@ -12,6 +12,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.access import Rule, access
 from core.forms import DkfdsFormMixin
 
 
@@ -39,22 +40,26 @@ class SetPasswordForm(DkfdsFormMixin, auth_forms.SetPasswordForm):
     pass
 
 
+@access(Rule.PUBLIC)
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "core/login.html"
     redirect_authenticated_user = True
 
 
+@access(Rule.LOGIN)
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = PasswordChangeForm
     template_name = "core/password_change.html"
     success_url = reverse_lazy("password_change_done")
 
 
+@access(Rule.LOGIN)
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "core/password_change_done.html"
 
 
+@access(Rule.PUBLIC)
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
     template_name = "core/password_reset.html"
@@ -68,15 +73,18 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
+@access(Rule.PUBLIC)
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "core/password_reset_done.html"
 
 
+@access(Rule.PUBLIC)
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     template_name = "core/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
 
+@access(Rule.PUBLIC)
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "core/password_reset_complete.html"

@@ -5,15 +5,19 @@ administrator of at least one municipality. Municipal administrators see and cha
 the municipalities they administer; foreign keys offer only those municipalities' rows.
 """
 
+from contextlib import contextmanager
+
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.utils import get_fields_from_path
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.access import Rule, declare
 from core.models import Membership, Municipality, User, municipality_id_of
 from core.scoping import administered_municipality_ids
 
@@ -50,12 +54,39 @@ class KursAdminSite(admin.AdminSite):
             return False
         return user.is_superuser or bool(administered_by(request))
 
+    def get_urls(self):
+        """The admin's addresses with their access rules (`core.access`): the login form is for
+        anyone, everything else for whom `has_permission` lets in.
+
+        Django's "view on site" redirect is left out: no model has a page of its own
+        (`get_absolute_url`, and `view_on_site` is off), and the view looks a row of any model
+        up by id, outside the scoping."""
+        urls = [url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"]
+        for url in urls:
+            declare(Rule.PUBLIC if getattr(url, "name", None) == "login" else Rule.ADMIN_SITE, url)
+        return urls
+
+
+@contextmanager
+def _as_not_found():
+    """simple-history's history pages look the row up in every municipality and then refuse one
+    outside the administrator's with a 403, which would tell that the id exists there. Answer
+    as for an id that no row has: the permission checks refuse only rows of other
+    municipalities (`MunicipalityScopedAdmin._is_municipal_admin`)."""
+    try:
+        yield
+    except PermissionDenied:
+        raise Http404 from None
+
 
 class MunicipalityScopedAdmin(SimpleHistoryAdmin):
     """Admin for a model that names its way to a municipality in `Model.municipality_path`.
 
-    A model with django-simple-history gets its history page; one without (a membership, a
-    partner) gets Django's own, from the admin log, instead of a server error."""
+    A model with django-simple-history gets its history page; one without (a partner, a
+    committee) gets Django's own, from the admin log, and no page per version, instead of a
+    server error."""
+
+    view_on_site = False
 
     # Django renders every row's cells and checkbox through templates; 50 rows keep a change
     # list at a fraction of the time of the default 100, with search and filters for the rest.
@@ -68,10 +99,20 @@ class MunicipalityScopedAdmin(SimpleHistoryAdmin):
     def object_history_template(self):
         return "simple_history/object_history.html" if self._has_simple_history() else None
 
+    def get_urls(self):
+        if self._has_simple_history():
+            return super().get_urls()
+        return admin.ModelAdmin.get_urls(self)
+
     def history_view(self, request, object_id, extra_context=None):
         if self._has_simple_history():
-            return super().history_view(request, object_id, extra_context)
+            with _as_not_found():
+                return super().history_view(request, object_id, extra_context)
         return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        with _as_not_found():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def _scope(self, request, queryset, path=None):
         # Every `municipality_path` follows foreign keys only, so the filter adds no duplicate
@@ -192,6 +233,13 @@ class MembershipAdmin(MunicipalityScopedAdmin):
 @admin.register(User, site=admin_site)
 class KursUserAdmin(UserAdmin):
     """Only superusers manage user accounts; municipal administrators manage memberships."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Django looks the account up before it asks for permission, which would tell a
+        # municipal administrator which user ids exist; every other page refuses first.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
 
     def has_module_permission(self, request):
         return request.user.is_superuser

@@ -1,10 +1,12 @@
 """The one place that decides which municipality's data a user may see and change.
 
-Views never filter by municipality by hand: they take the member from `member_required`, fetch
-rows with `member_object_or_404` or a model's `objects.of_municipality(...)`
-(`core.models.ScopedQuerySet`), use `visible_municipality_ids` for lists across municipalities
-(the API), and call `require_editor` before a change. An outsider gets 404, as if the data did not
-exist; a committee reader who tries to change something gets 403.
+Views never filter by municipality by hand: they take the member from `member_required` (or
+`editor_required` for a view that changes data), fetch rows with `member_object_or_404` or a
+model's `objects.of_municipality(...)` (`core.models.ScopedQuerySet`), use
+`visible_municipality_ids` for lists across municipalities (the API), and call `require_editor`
+before a change that a view makes beside reading. An outsider gets 404, as if the data did not
+exist; a committee reader who tries to change something gets 403. The two decorators declare the
+rule they enforce (`core.access`), which the permission matrix test checks.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.access import Rule, access
 from core.enums import Role
 from core.models import Membership, Municipality
 
@@ -85,11 +88,25 @@ def require_editor(context: MemberContext) -> None:
 
 
 def member_required(view):
-    """Decorate a view taking `code`: logs in, resolves the membership, passes it as `member`."""
+    """Decorate a view taking `code`: logs in, resolves the membership, passes it as `member`.
 
+    Declares `Rule.MEMBER_READ`."""
+    return _member_view(view, Rule.MEMBER_READ)
+
+
+def editor_required(view):
+    """`member_required` for a view that changes data: a committee reader gets 403 before
+    anything is looked up. Declares `Rule.MEMBER_EDIT`."""
+    return _member_view(view, Rule.MEMBER_EDIT)
+
+
+def _member_view(view, rule: Rule):
     @login_required
     @wraps(view)
     def wrapped(request, code, *args, **kwargs):
-        return view(request, *args, member=member_context(request.user, code), **kwargs)
+        member = member_context(request.user, code)
+        if rule is Rule.MEMBER_EDIT:
+            require_editor(member)
+        return view(request, *args, member=member, **kwargs)
 
-    return wrapped
+    return access(rule)(wrapped)

@@ -2,12 +2,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from core import accounts, views
+from core.access import Rule, access
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("login/", accounts.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", access(Rule.PUBLIC)(auth_views.LogoutView.as_view()), name="logout"),
     path("adgangskode/skift/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path(
         "adgangskode/skift/faerdig/",

@@ -4,9 +4,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.access import Rule, access
 from core.models import Membership
 
 
+@access(Rule.LOGIN)
 @login_required
 def home(request):
     """Send a member of one municipality straight to its dashboard; others choose."""
@@ -16,6 +18,7 @@ def home(request):
     return render(request, "core/home.html", {"memberships": memberships})
 
 
+@access(Rule.PUBLIC)
 @require_safe
 @never_cache
 def healthz(request):

@@ -1,12 +1,15 @@
 from django.urls import include, path
 
+from core.access import Rule, declare
 from core.admin import admin_site
 
 # No route serves MEDIA_ROOT, not even with DEBUG on: uploaded plan documents are fetched through
-# strategy.views.plan_document, which applies the plan's rules.
+# strategy.views.plan_document, which applies the plan's rules. Each pattern declares who may open
+# it (core.access); the admin declares its own rules (core.admin.KursAdminSite.get_urls).
 urlpatterns = [
     path("admin/", admin_site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch: a cookie and a redirect, for anyone.
+    declare(Rule.PUBLIC, path("i18n/", include("django.conf.urls.i18n"))),
     path("api/v1/", include("api.urls")),
     path("", include("core.urls")),
     path("k/<str:code>/", include("strategy.urls")),

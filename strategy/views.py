@@ -11,11 +11,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import pagecache
+from core.access import Rule, access
 from core.forms import save_form
 from core.htmx import render_results
 from core.ids import page_number_of
 from core.models import Municipality
-from core.scoping import member_object_or_404, member_required, membership_for, require_editor
+from core.scoping import (
+    editor_required,
+    member_object_or_404,
+    member_required,
+    membership_for,
+)
 from strategy import documents, queries
 from strategy.charts import build_chart
 from strategy.enums import GoalStatus
@@ -102,6 +108,7 @@ def plan_detail(request, member, plan_id: int):
     )
 
 
+@access(Rule.PUBLIC_WHEN_ADOPTED)
 def plan_document(request, code: str, plan_id: int):
     """The plan's source document, by the plan's rule: anyone's once the plan is adopted, only
     the municipality's members' before (others get 404, as if it did not exist)."""
@@ -159,10 +166,9 @@ def goal_detail(request, member, goal_id: int):
     return _goal_page(request, member, _member_goal(member, goal_id))
 
 
-@member_required
+@editor_required
 def measurement_create(request, member, goal_id: int):
     """Record a measurement; on error, re-show the form with what the user typed."""
-    require_editor(member)
     goal = _member_goal(member, goal_id)
     if request.method != "POST":
         return redirect("strategy:goal", code=member.municipality.code, goal_id=goal.pk)
@@ -178,10 +184,9 @@ def measurement_create(request, member, goal_id: int):
     return _goal_page(request, member, goal, form=form, status=400)
 
 
-@member_required
+@editor_required
 def goal_edit(request, member, goal_id: int):
     """Edit a goal; a save based on an outdated version is refused, nothing is overwritten."""
-    require_editor(member)
     goal = _member_goal(member, goal_id)
     status = 200
     if request.method == "POST":

@@ -155,3 +155,14 @@ def test_members_who_are_not_administrators_cannot_open_partners(client, request
 
     assert response.status_code == 302
     assert response["Location"] == "/admin/login/?next=/admin/actions/partner/"
+
+
+def test_a_partner_has_no_page_per_version_as_it_keeps_no_history(
+    client, administrator, own_partner
+):
+    client.force_login(administrator)
+
+    response = client.get(f"/admin/actions/partner/{own_partner.pk}/history/1/", follow=True)
+
+    # Taken for the address of a partner with the id "1/history/1", which does not exist.
+    assert response.redirect_chain[-1] == ("/admin/", 302)

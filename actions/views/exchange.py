@@ -18,9 +18,10 @@ from actions import exchange, queries
 from actions.calendar import calendar_filename, plan_calendar
 from actions.models import Activity
 from core import pagecache
+from core.access import Rule, access
 from core.forms import DkfdsFormMixin
 from core.models import Municipality
-from core.scoping import member_required, membership_for, require_editor
+from core.scoping import editor_required, member_required, membership_for
 
 NAV = "timetables"
 SESSION_KEY = "actions_import_result"
@@ -70,10 +71,9 @@ def _saved_summary(request, plan) -> dict | None:
     }
 
 
-@member_required
+@editor_required
 def excel_import(request, member, plan_id: int):
     """Upload an edited sheet; all rows are saved, or none and the errors are listed."""
-    require_editor(member)
     plan = _plan(member, plan_id)
     context = {"member": member, "nav": NAV, "plan": plan}
     status = 200
@@ -103,6 +103,7 @@ def excel_import(request, member, plan_id: int):
     return render(request, "actions/import_activities.html", context, status=status)
 
 
+@access(Rule.PUBLIC_WHEN_ADOPTED)
 def calendar_feed(request, code: str, plan_id: int):
     """The plan's milestones, deadlines and evaluation as iCalendar, for Outlook to subscribe to.
 

@@ -25,7 +25,7 @@ from core import pagecache
 from core.forms import save_form
 from core.htmx import render_results, wants_partial
 from core.ids import page_number_of
-from core.scoping import member_object_or_404, member_required, require_editor
+from core.scoping import editor_required, member_object_or_404, member_required
 
 NAV = "timetables"
 # Rows of the Gantt view and the list read and drawn per page; 'show more' fetches the next.
@@ -172,10 +172,9 @@ def activity_detail(request, member, activity_id: int):
     return _activity_page(request, member, _member_activity(member, activity_id))
 
 
-@member_required
+@editor_required
 def status_update_create(request, member, activity_id: int):
     """Record a status update; on error, re-show the form with what the user typed."""
-    require_editor(member)
     activity = _member_activity(member, activity_id)
     if request.method != "POST":
         return redirect("actions:activity", code=member.municipality.code, activity_id=activity.pk)
@@ -190,10 +189,9 @@ def status_update_create(request, member, activity_id: int):
     return _activity_page(request, member, activity, form=form, status=400)
 
 
-@member_required
+@editor_required
 def activity_edit(request, member, activity_id: int):
     """Edit an activity; a save based on an outdated version is refused, nothing is overwritten."""
-    require_editor(member)
     activity = _member_activity(member, activity_id)
     status = 200
     if request.method == "POST":

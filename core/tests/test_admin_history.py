@@ -93,8 +93,8 @@ def test_administrator_cannot_read_another_municipalitys_membership_history(
         f"/admin/core/municipality/{Municipality.objects.get(code='151').pk}/history/"
     )
 
-    assert membership_page.status_code == 403
-    assert municipality_page.status_code == 403
+    assert membership_page.status_code == 404
+    assert municipality_page.status_code == 404
 
 
 def test_a_deleted_membership_keeps_its_history(administrator, membership):

@@ -2,6 +2,7 @@
 only the municipalities they administer (`core.admin`)."""
 
 import pytest
+from django.urls import NoReverseMatch, reverse
 
 from core.tests.factories import UserFactory
 from strategy.enums import PlanStatus
@@ -107,7 +108,7 @@ def test_municipal_administrator_cannot_read_other_municipalitys_goal_history(
 
     response = client.get(f"/admin/strategy/goal/{other_goal.pk}/history/")
 
-    assert response.status_code == 403
+    assert response.status_code == 404
 
 
 def test_municipal_administrator_cannot_open_or_revert_a_historical_version_of_other_goal(
@@ -134,8 +135,8 @@ def test_municipal_administrator_cannot_open_or_revert_a_historical_version_of_o
         },
     )
 
-    assert opened.status_code == 403
-    assert reverted.status_code == 403
+    assert opened.status_code == 404
+    assert reverted.status_code == 404
     stored = Goal.objects.get(pk=other_goal.pk)
     assert (stored.title, stored.plan_id) == ("Ballerups mål", other_goal.plan_id)
 
@@ -150,7 +151,42 @@ def test_municipal_administrator_cannot_open_old_version_of_goal_moved_to_other_
 
     response = client.get(f"/admin/strategy/goal/{own_goal.pk}/history/{old_version.history_id}/")
 
-    assert response.status_code == 403
+    assert response.status_code == 404
+
+
+def test_municipal_administrator_gets_the_same_answer_for_other_goal_history_as_for_none(
+    client, administrator, other_goal
+):
+    client.force_login(administrator)
+    version = other_goal.history.get()
+    missing = other_goal.pk + 1000
+
+    answers = [
+        client.get(f"/admin/strategy/goal/{other_goal.pk}/history/").status_code,
+        client.get(f"/admin/strategy/goal/{missing}/history/").status_code,
+        client.get(
+            f"/admin/strategy/goal/{other_goal.pk}/history/{version.history_id}/"
+        ).status_code,
+        client.get(f"/admin/strategy/goal/{missing}/history/{version.history_id}/").status_code,
+    ]
+
+    assert answers == [404, 404, 404, 404]
+
+
+def test_municipal_administrator_is_refused_user_history_whether_or_not_the_account_exists(
+    client, administrator, outsider
+):
+    client.force_login(administrator)
+
+    existing = client.get(f"/admin/core/user/{outsider.pk}/history/")
+    missing = client.get(f"/admin/core/user/{outsider.pk + 1000}/history/")
+
+    assert (existing.status_code, missing.status_code) == (403, 403)
+
+
+def test_the_admin_has_no_view_on_site_redirect_which_would_look_up_any_row():
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:view_on_site", args=[1, 1])
 
 
 def test_municipal_administrator_can_read_own_goal_history(client, administrator, own_goal):

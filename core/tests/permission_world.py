@@ -1,0 +1,191 @@
+"""The world of the permission matrix (`test_permission_matrix.py`): Albertslund (165) and
+Ballerup (151) with the same rows, a member of each role, and the visitors who open every address.
+
+Texts only members of a municipality may see carry its marker: all of Ballerup's, and
+Albertslund's internal ones (drafts, internal notes, measurement notes, status updates, users'
+names). A page of a new kind of row needs a field in `Rows`, built in `build_municipality`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import models
+from django.test import Client
+
+from actions.models import Activity, Committee, Partner, PlanSteering, ServicePromise
+from actions.tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    MilestoneFactory,
+    StatusUpdateFactory,
+)
+from core.enums import Role
+from core.models import Membership, Municipality, User
+from core.tests.factories import MembershipFactory, MunicipalityFactory
+from strategy.enums import PlanStatus
+from strategy.models import Goal, Measurement, Plan, Theme
+from strategy.tests.factories import (
+    GoalFactory,
+    MeasurementFactory,
+    PlanFactory,
+    ThemeFactory,
+    TrackFactory,
+)
+
+HOME, OTHER = "165", "151"
+
+
+def marker(code: str) -> str:
+    """Put in the texts that only members of municipality `code` may see."""
+    return f"HEMMELIG{code}"
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows whose ids fill an address: `<plan_id>` takes the plan's, and so on (a page of a
+    new kind of row needs a field here, built in `build_municipality`); and a row per model in
+    the admin, for its `<object_id>`."""
+
+    plan: Plan
+    goal: Goal
+    activity: Activity
+    admin: dict[type[models.Model], models.Model]
+
+
+@dataclass(frozen=True)
+class Visitor:
+    name: str
+    user: User | None
+    member_of: frozenset[str]  # municipality codes
+    role: str | None  # in Albertslund
+
+    @classmethod
+    def of(cls, name: str, user: User | None) -> Visitor:
+        memberships = (
+            {} if user is None else {m.municipality.code: m.role for m in user.memberships.all()}
+        )
+        return cls(name, user, frozenset(memberships), memberships.get(HOME))
+
+    def log_in(self, client: Client) -> None:
+        # A POST to a logout page ends the session: the next request logs in again.
+        if self.user is not None and "_auth_user_id" not in client.session:
+            client.force_login(self.user)
+
+
+@dataclass
+class World:
+    media: object
+    visitors: list[Visitor]
+    adopted: Rows
+    draft: Rows
+    foreign: Rows
+
+    def visitor(self, name: str) -> Visitor:
+        return next(visitor for visitor in self.visitors if visitor.name == name)
+
+
+def _with_document(plan: Plan, text: str) -> Plan:
+    plan.source_document.save(f"plan-{plan.pk}.txt", ContentFile(text.encode()))
+    return plan
+
+
+def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict, Rows, Rows]:
+    """A municipality with a member of each role, an adopted strategy with goals and
+    measurements, an adopted action plan with steering, an activity, a milestone and a status
+    update, and a draft of each; returns its users and its adopted and draft rows."""
+    secret = marker(code)
+
+    def public(text: str) -> str:
+        return f"{secret} {text}" if all_marked else text
+
+    municipality = MunicipalityFactory(code=code, name=name)
+    memberships = {
+        role: MembershipFactory(
+            municipality=municipality,
+            role=role,
+            user__username=f"{role}-{code}",
+            user__last_name=secret,
+        )
+        for role in Role
+    }
+    staff = memberships[Role.STAFF].user
+
+    strategy = PlanFactory(
+        municipality=municipality, title=public("Erhvervsstrategi"), internal_note=secret
+    )
+    track = TrackFactory(plan=strategy, title=public("Vækst"))
+    theme = ThemeFactory(track=track, title=public("Iværksætteri"))
+    parent = GoalFactory(
+        plan=strategy, track=track, title=public("Flere job"), internal_note=secret
+    )
+    goal = GoalFactory(
+        plan=strategy, track=track, theme=theme, parent=parent, title=public("Nye job")
+    )
+    measurement = MeasurementFactory(goal=goal, note=secret)
+    action_plan = _with_document(
+        ActionPlanFactory(
+            municipality=municipality,
+            title=public("Handleplan"),
+            implements=strategy,
+            internal_note=secret,
+        ),
+        public("Handleplanen som vedtaget"),
+    )
+    committee = Committee.objects.create(municipality=municipality, name=public("Erhvervsudvalg"))
+    steering = PlanSteering.objects.create(
+        plan=action_plan, committee=committee, resource_note=secret
+    )
+    partner = Partner.objects.create(
+        municipality=municipality, name=public("Gate 21"), description=secret
+    )
+    promise = ServicePromise.objects.create(plan=action_plan, text=public("Svar inden 72 timer"))
+    activity = ActivityFactory(plan=action_plan, title=public("Virksomhedsbesøg"), owner=staff)
+    activity.goals.add(goal)
+    activity.partners.add(partner)
+    activity.themes.add(theme)
+    MilestoneFactory(activity=activity, title=public("Første besøg"))
+    StatusUpdateFactory(activity=activity, author=staff, comment=secret)
+
+    draft_strategy = PlanFactory(
+        municipality=municipality,
+        title=f"{secret} Udkast til strategi",
+        status=PlanStatus.DRAFT,
+        adopted_on=None,
+    )
+    draft_goal = GoalFactory(plan=draft_strategy, title=f"{secret} Udkast til mål")
+    MeasurementFactory(goal=draft_goal, note=secret)
+    draft_action_plan = _with_document(
+        ActionPlanFactory(
+            municipality=municipality,
+            title=f"{secret} Udkast til handleplan",
+            status=PlanStatus.DRAFT,
+            adopted_on=None,
+        ),
+        f"{secret} Udkastet",
+    )
+    draft_activity = ActivityFactory(plan=draft_action_plan, title=f"{secret} Udkast", owner=staff)
+
+    admin_rows = {
+        Municipality: municipality,
+        Membership: memberships[Role.STAFF],
+        User: staff,
+        Plan: action_plan,
+        Theme: theme,
+        Goal: goal,
+        Measurement: measurement,
+        Partner: partner,
+        Committee: committee,
+        PlanSteering: steering,
+        ServicePromise: promise,
+    }
+    users = {role: membership.user for role, membership in memberships.items()}
+    adopted = Rows(plan=action_plan, goal=goal, activity=activity, admin=admin_rows)
+    draft = Rows(
+        plan=draft_action_plan,
+        goal=draft_goal,
+        activity=draft_activity,
+        admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
+    )
+    return users, adopted, draft
