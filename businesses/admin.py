@@ -8,7 +8,12 @@ kept on their municipality's own list and what their municipality keeps about co
 from django.contrib import admin
 
 from businesses.models import Company, CompanyAddress, CompanyName, CompanyProfile, ProductionUnit
-from core.admin import MunicipalityScopedAdmin, ScopedInlineMixin, admin_site
+from core.admin import (
+    MunicipalityScopedAdmin,
+    OperatorOnlyAdmin,
+    ScopedInlineMixin,
+    admin_site,
+)
 
 
 class CompanyNameInline(ScopedInlineMixin, admin.TabularInline):
@@ -30,27 +35,12 @@ class CompanyAdmin(MunicipalityScopedAdmin):
 
 
 @admin.register(ProductionUnit, site=admin_site)
-class ProductionUnitAdmin(admin.ModelAdmin):
+class ProductionUnitAdmin(OperatorOnlyAdmin, admin.ModelAdmin):
     """Register rows only: the operator's, changed by the CVR import."""
 
     list_display = ["name", "p_number", "company", "municipality_code", "end_date"]
     search_fields = ["name", "p_number", "company__cvr_number"]
     raw_id_fields = ["company"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
 
 @admin.register(CompanyProfile, site=admin_site)

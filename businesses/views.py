@@ -16,7 +16,7 @@ from businesses.csv_import import import_own_firms
 from businesses.forms import OwnFirmsForm
 from businesses.search import Hit, search_companies
 from core.htmx import render_partial_or_page
-from core.scoping import member_required, require_editor
+from core.scoping import editor_required, member_required
 
 NAV = "companies"
 MAX_QUERY = 200
@@ -60,11 +60,10 @@ def company_detail(request, member, company_id: int):
     )
 
 
-@member_required
+@editor_required
 def own_firms_import(request, member):
     """Upload the municipality's own list (CSV); all rows are saved, or none and the errors
     are listed."""
-    require_editor(member)
     context = {"member": member, "nav": NAV}
     status = 200
     if request.method == "POST":

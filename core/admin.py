@@ -230,13 +230,13 @@ class MembershipAdmin(MunicipalityScopedAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name"]
 
 
-@admin.register(User, site=admin_site)
-class KursUserAdmin(UserAdmin):
-    """Only superusers manage user accounts; municipal administrators manage memberships."""
+class OperatorOnlyAdmin:
+    """A model admin (mixin) for rows only the operator, a superuser, may see and change: user
+    accounts, the national CVR register. Every page refuses anybody else before it looks a row
+    up, so no answer tells a municipal administrator which ids exist."""
 
     def history_view(self, request, object_id, extra_context=None):
-        # Django looks the account up before it asks for permission, which would tell a
-        # municipal administrator which user ids exist; every other page refuses first.
+        # Django looks the row up before it asks for permission on this page alone.
         if not self.has_view_permission(request):
             raise PermissionDenied
         return super().history_view(request, object_id, extra_context)
@@ -246,3 +246,17 @@ class KursUserAdmin(UserAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(User, site=admin_site)
+class KursUserAdmin(OperatorOnlyAdmin, UserAdmin):
+    """Only superusers manage user accounts; municipal administrators manage memberships."""

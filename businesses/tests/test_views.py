@@ -106,30 +106,30 @@ def test_list_query_count_is_the_same_for_one_and_many_firms(
 ):
     CompanyFactory()
     client.force_login(staff)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         client.get(list_url())
     CompanyFactory.create_batch(30)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         client.get(list_url())
 
 
 def test_search_query_count_is_fixed(client, staff, django_assert_num_queries):
     CompanyFactory(name="Albertslund Bageri ApS")
     client.force_login(staff)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         client.get(list_url(q="bageri"))
     for _ in range(10):
         ProductionUnitFactory(company__name="Bageri Vest")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         client.get(list_url(q="bageri"))
 
 
 def test_company_page_query_count_is_fixed(client, staff, bakery, django_assert_num_queries):
     client.force_login(staff)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(detail_url(bakery))
     ProductionUnitFactory.create_batch(5, company=bakery)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(detail_url(bakery))
 
 

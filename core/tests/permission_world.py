@@ -21,6 +21,8 @@ from actions.tests.factories import (
     MilestoneFactory,
     StatusUpdateFactory,
 )
+from businesses.models import Company, CompanyProfile, ProductionUnit
+from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
@@ -51,6 +53,7 @@ class Rows:
     plan: Plan
     goal: Goal
     activity: Activity
+    company: Company
     admin: dict[type[models.Model], models.Model]
 
 
@@ -167,6 +170,17 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     )
     draft_activity = ActivityFactory(plan=draft_action_plan, title=f"{secret} Udkast", owner=staff)
 
+    # The CVR register is national and public; a firm on the municipality's own list and what
+    # the municipality keeps about a company are its own.
+    registered = CompanyFactory(name=public("Bageriet ApS"), municipality_code=code)
+    unit = ProductionUnitFactory(company=registered)
+    profile = CompanyProfile.objects.create(
+        municipality=municipality, company=registered, key_account_owner=staff, note=secret
+    )
+    own_firm = CompanyFactory(
+        cvr_number=None, name=f"{secret} Foreningen", municipality_code=code, kept_by=municipality
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -179,13 +193,19 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         Committee: committee,
         PlanSteering: steering,
         ServicePromise: promise,
+        Company: own_firm,
+        CompanyProfile: profile,
+        ProductionUnit: unit,
     }
     users = {role: membership.user for role, membership in memberships.items()}
-    adopted = Rows(plan=action_plan, goal=goal, activity=activity, admin=admin_rows)
+    adopted = Rows(
+        plan=action_plan, goal=goal, activity=activity, company=own_firm, admin=admin_rows
+    )
     draft = Rows(
         plan=draft_action_plan,
         goal=draft_goal,
         activity=draft_activity,
+        company=own_firm,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
