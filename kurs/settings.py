@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "core",
     "strategy",
     "actions",
+    "inquiries",
     "api",
 ]
 
