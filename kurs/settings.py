@@ -71,11 +71,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Trigram lookups for the company search on PostgreSQL (`businesses.search`).
+    "django.contrib.postgres",
     "simple_history",
     "axes",
     "core",
     "strategy",
     "actions",
+    "businesses",
     "inquiries",
     "api",
 ]

@@ -1,0 +1,1 @@
+"""The CVR register (Det Centrale Virksomhedsregister): numbers, the client and the parser."""
