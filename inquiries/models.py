@@ -11,13 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import (
     MaxValueValidator,
     MinValueValidator,
-    RegexValidator,
     validate_comma_separated_integer_list,
 )
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from businesses.cvr.numbers import validate_cvr
+from businesses.models import Company
 from core.bounds import LongTextField
 from core.models import Municipality, ScopedQuerySet
 from inquiries import clock
@@ -28,8 +29,6 @@ MESSAGE_MAX_LENGTH = 5_000
 REASON_MAX_LENGTH = 500
 # A promise longer than a year (8,760 hours) is a typo; it also bounds the clock's work.
 PROMISE_LIMIT = 8_760
-
-cvr_validator = RegexValidator(r"^\d{8}$", _("Et CVR-nummer er 8 cifre."))
 
 
 def validate_warning_shares(value: str) -> None:
@@ -339,8 +338,18 @@ class Inquiry(models.Model):
     state = models.CharField(
         _("status"), max_length=20, choices=State.choices, default=State.RECEIVED
     )
-    cvr_number = models.CharField(_("CVR-nummer"), max_length=8, validators=[cvr_validator])
+    # As the business typed and confirmed them; `company` links the register's row when the
+    # register knows the number (a valid number it does not know is accepted all the same).
+    cvr_number = models.CharField(_("CVR-nummer"), max_length=8, validators=[validate_cvr])
     company_name = models.CharField(_("virksomhedens navn"), max_length=200)
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        verbose_name=_("virksomhed i registeret"),
+    )
     contact_name = models.CharField(_("kontaktperson"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)

@@ -20,6 +20,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from businesses.models import Company
 from core.concurrency import claim_next_version
 from core.idempotency import save_once
 from inquiries import mail, promises
@@ -76,6 +77,12 @@ def refresh_clock(inquiry: Inquiry, *, now: datetime, events=None) -> None:
     promises.compute(inquiry, events, calendar_of(inquiry.team), now).apply(inquiry)
 
 
+def register_company(cvr_number: str) -> Company | None:
+    """The company the public register knows by `cvr_number`: the name the form shows back.
+    A municipality's own firms are its internal data and are not shown to the public."""
+    return Company.objects.filter(kept_by__isnull=True, cvr_number=cvr_number).first()
+
+
 def _reference(inquiry: Inquiry) -> str:
     return f"{inquiry.municipality.code}-{inquiry.received_at.year}-{inquiry.pk:05d}"
 
@@ -86,7 +93,9 @@ def receive_inquiry(
     """Store an inquiry from the public form, routed to the topic's team, and e-mail the
     business its receipt once the transaction is committed.
 
-    `values` holds what the business typed (CVR number, company name, contact, message).
+    `values` holds what the business typed (CVR number, company name, contact, message); the
+    inquiry is linked to the company the register (or the municipality's own list) knows by
+    that CVR number, if any.
     Raises ValidationError for invalid values or a topic that is not the municipality's open
     one. A form posted twice with the same token stores one inquiry and sends one receipt;
     returns (the inquiry, whether this call stored it)."""
@@ -101,6 +110,9 @@ def receive_inquiry(
         received_at=now,
         # Unique until the id it is made from exists; replaced in the same transaction.
         reference=f"new-{uuid.uuid4().hex[:24]}",
+        company=Company.objects.visible_to(municipality)
+        .filter(cvr_number=values.get("cvr_number"))
+        .first(),
         **values,
     )
     inquiry.full_clean(exclude=["submission_token"])

@@ -42,7 +42,7 @@ def topic(municipality, team):
 
 
 BUSINESS = {
-    "cvr_number": "12345678",
+    "cvr_number": "12345674",
     "company_name": "Hersted Smedie ApS",
     "contact_name": "Karin Jensen",
     "email": "karin@smedie.example",

@@ -1,0 +1,210 @@
+"""The pages of inquiries: the public form (the one page here anyone may use), the one-click
+satisfaction answer, and for members the team queue and the case page with its state actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.forms import save_form
+from core.models import Municipality
+from core.scoping import member_object_or_404, member_required, require_editor
+from inquiries import queries, ratelimit, satisfaction, services
+from inquiries.enums import Action, State
+from inquiries.forms import HONEYPOT, InquiryForm, QueueFilterForm, StateChangeForm
+from inquiries.models import Inquiry
+from inquiries.services import REASON_REQUIRED, TRANSITIONS
+
+RECEIPT_SESSION_KEY = "inquiries_receipt"
+
+
+def _public_municipality(code: str) -> Municipality:
+    return get_object_or_404(Municipality, code=code)
+
+
+@require_http_methods(["GET", "POST"])
+def public_form(request, code):
+    """The one entry point: no login; a refused post shows the form again with what was typed."""
+    municipality = _public_municipality(code)
+    status = 200
+    if request.method == "POST":
+        form = InquiryForm(request.POST, municipality=municipality)
+        limit, window = ratelimit.FORM_LIMIT
+        if not ratelimit.allow(request, scope="inquiry-form", limit=limit, window=window):
+            form.is_valid()
+            form.add_error(
+                None, _("Der er sendt for mange henvendelser fra din adresse. Prøv igen om lidt.")
+            )
+            status = 429
+        else:
+            status = save_form(
+                form,
+                lambda: _receive(request, municipality, form),
+            )
+            if status is None:
+                return redirect("inquiries:thanks", code=municipality.code)
+    else:
+        form = InquiryForm(municipality=municipality)
+    return render(
+        request,
+        "inquiries/public_form.html",
+        {"municipality": municipality, "form": form, "honeypot": HONEYPOT},
+        status=status,
+    )
+
+
+def _receive(request, municipality, form) -> None:
+    inquiry, _saved = services.receive_inquiry(
+        municipality=municipality,
+        topic=form.cleaned_data["topic"],
+        values=form.values(),
+        submission_token=form.cleaned_data.get("submission_token"),
+    )
+    request.session[RECEIPT_SESSION_KEY] = inquiry.pk
+
+
+@require_GET
+def thanks(request, code):
+    """The receipt page after the form, for the browser that sent it (from its session)."""
+    municipality = _public_municipality(code)
+    inquiry = (
+        Inquiry.objects.of_municipality(municipality)
+        .select_related("topic", "team__lead")
+        .filter(pk=request.session.get(RECEIPT_SESSION_KEY))
+        .first()
+    )
+    if inquiry is None:
+        return redirect("inquiries:form", code=municipality.code)
+    return render(
+        request, "inquiries/public_thanks.html", {"municipality": municipality, "inquiry": inquiry}
+    )
+
+
+@require_GET
+def cvr_lookup(request, code):
+    """The company the register knows by the typed CVR number, shown back in the form (htmx)."""
+    municipality = _public_municipality(code)
+    typed = {name: request.GET.get(name, "")[:200] for name in ("cvr_number", "company_name")}
+    # Unbound, so that only the lookup's own message shows, not the rest of the form's errors.
+    form = InquiryForm(initial=typed, municipality=municipality)
+    company, error = None, ""
+    limit, window = ratelimit.LOOKUP_LIMIT
+    if not ratelimit.allow(request, scope="cvr-lookup", limit=limit, window=window):
+        error = _("For mange opslag. Skriv virksomhedens navn selv.")
+    else:
+        try:
+            number = form.fields["cvr_number"].clean(typed["cvr_number"])
+            number = form.clean_cvr_number_value(number)
+        except ValidationError as invalid:
+            error = invalid.messages[0]
+        else:
+            company = services.register_company(number)
+    return render(
+        request,
+        "inquiries/_company.html",
+        {"form": form, "company": company, "lookup_error": error, "looked_up": True},
+    )
+
+
+@require_GET
+def satisfaction_answer(request, code, token):
+    """One click in the e-mail records the answer; a forged or changed link is not found."""
+    municipality = _public_municipality(code)
+    read = satisfaction.read_token(token)
+    if read is None:
+        raise Http404
+    inquiry_id, satisfied = read
+    inquiry = get_object_or_404(Inquiry.objects.of_municipality(municipality), pk=inquiry_id)
+    if inquiry.state != State.CLOSED:
+        raise Http404
+    answer, _created = services.record_satisfaction(inquiry=inquiry, satisfied=satisfied)
+    return render(
+        request,
+        "inquiries/satisfaction.html",
+        {"municipality": municipality, "answer": answer},
+    )
+
+
+@member_required
+@require_GET
+def queue(request, member):
+    """The team queue: open inquiries, least time left first, with their clocks."""
+    filters = QueueFilterForm(request.GET or None, municipality=member.municipality)
+    rows = queries.queue(member.municipality, filters.filters())
+    return render(
+        request,
+        "inquiries/queue.html",
+        {"member": member, "nav": "inquiries", "filters": filters, "rows": rows},
+    )
+
+
+def _case_context(member, inquiry, form=None) -> dict:
+    clock, events = queries.case(inquiry)
+    possible = [
+        action
+        for action, (allowed, _target) in TRANSITIONS.items()
+        if inquiry.state in allowed
+        and not (action == Action.RESPONDED and inquiry.responded_at is not None)
+        and not (action == Action.TAKEN and inquiry.owner_id == member.membership.user_id)
+    ]
+    return {
+        "member": member,
+        "nav": "inquiries",
+        "inquiry": inquiry,
+        "clock": clock,
+        "events": events,
+        "actions": [
+            {
+                "value": action,
+                "label": Action(action).label,
+                "needs_reason": action in REASON_REQUIRED,
+            }
+            for action in possible
+            if action != Action.REASSIGNED
+        ],
+        "can_reassign": Action.REASSIGNED in possible,
+        "form": form or StateChangeForm(municipality=member.municipality),
+        "Action": Action,
+    }
+
+
+@member_required
+@require_GET
+def inquiry_detail(request, member, inquiry_id):
+    inquiry = member_object_or_404(queries.case_queryset(), member, pk=inquiry_id)
+    return render(request, "inquiries/detail.html", _case_context(member, inquiry))
+
+
+@member_required
+@require_POST
+def inquiry_action(request, member, inquiry_id):
+    """Apply one state action; a refused one shows the case again with the reason."""
+    inquiry = member_object_or_404(queries.case_queryset(), member, pk=inquiry_id)
+    require_editor(member)
+    form = StateChangeForm(request.POST, municipality=member.municipality)
+    status = save_form(
+        form,
+        lambda: services.change_state(
+            inquiry=inquiry,
+            user=request.user,
+            expected_version=form.cleaned_data["version"],
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"],
+            team=form.cleaned_data["team"],
+        ),
+    )
+    if status is not None:
+        inquiry = member_object_or_404(queries.case_queryset(), member, pk=inquiry_id)
+        return render(
+            request, "inquiries/detail.html", _case_context(member, inquiry, form), status=status
+        )
+    messages.success(
+        request,
+        _("%(action)s: %(reference)s")
+        % {"action": Action(form.cleaned_data["action"]).label, "reference": inquiry.reference},
+    )
+    return redirect("inquiries:detail", code=member.municipality.code, inquiry_id=inquiry.pk)
