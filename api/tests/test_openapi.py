@@ -13,6 +13,8 @@ def test_openapi_lists_every_endpoint(openapi):
     assert sorted(openapi["paths"]) == [
         "/api/v1/activities",
         "/api/v1/goals",
+        "/api/v1/inquiries/figures",
+        "/api/v1/inquiries/open",
         "/api/v1/municipalities",
         "/api/v1/plans",
     ]
