@@ -88,7 +88,7 @@ def _reference(inquiry: Inquiry) -> str:
 
 
 def receive_inquiry(
-    *, municipality, topic: Topic, values: dict, submission_token=None, now=None
+    *, municipality, topic: Topic, values: dict, submission_token=None, now=None, notify=True
 ) -> tuple[Inquiry, bool]:
     """Store an inquiry from the public form, routed to the topic's team, and e-mail the
     business its receipt once the transaction is committed.
@@ -98,7 +98,8 @@ def receive_inquiry(
     that CVR number, if any.
     Raises ValidationError for invalid values or a topic that is not the municipality's open
     one. A form posted twice with the same token stores one inquiry and sends one receipt;
-    returns (the inquiry, whether this call stored it)."""
+    returns (the inquiry, whether this call stored it). `notify=False` sends no receipt (the
+    demo's fabricated inquiries)."""
     now = now or timezone.now()
     if topic.municipality_id != municipality.pk or not topic.is_active:
         raise ValidationError({"topic": _("Vælg et af emnerne.")})
@@ -129,7 +130,8 @@ def receive_inquiry(
             )
             refresh_clock(inquiry, now=now, events=[event])
             inquiry.save()
-            transaction.on_commit(lambda: mail.send_receipt(inquiry.pk))
+            if notify:
+                transaction.on_commit(lambda: mail.send_receipt(inquiry.pk))
     return inquiry, saved
 
 
@@ -142,6 +144,7 @@ def change_state(
     reason: str = "",
     team: Team | None = None,
     now: datetime | None = None,
+    notify: bool = True,
 ) -> Inquiry:
     """Apply `action` to `inquiry` unless someone changed it since `expected_version`.
 
@@ -151,7 +154,8 @@ def change_state(
     response if none was given, stores the verdict, and e-mails the business the satisfaction
     question after the commit. Raises ValidationError when the action is not possible in the
     current state or a reason is missing, ConcurrentEditError when the version is stale.
-    Side effects: one state-log entry; the clock recomputed and stored."""
+    Side effects: one state-log entry; the clock recomputed and stored; `notify=False` sends
+    the business no e-mail (the demo's fabricated inquiries)."""
     now = now or timezone.now()
     allowed, target = TRANSITIONS[action]
     if inquiry.state not in allowed:
@@ -196,7 +200,7 @@ def change_state(
         event.save()
         refresh_clock(inquiry, now=now)
         inquiry.save()
-        if action == Action.CLOSED:
+        if action == Action.CLOSED and notify:
             transaction.on_commit(lambda: mail.send_satisfaction_question(inquiry.pk))
     return inquiry
 
