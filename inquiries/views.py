@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import save_form
@@ -20,6 +21,16 @@ from inquiries.models import Inquiry
 from inquiries.services import REASON_REQUIRED, TRANSITIONS
 
 RECEIPT_SESSION_KEY = "inquiries_receipt"
+# What each action's button says on the case page (the log says what was done: `Action`).
+BUTTONS = {
+    Action.TAKEN: gettext_lazy("Tag sagen"),
+    Action.INCOMPLETE: gettext_lazy("Mangler oplysninger"),
+    Action.COMPLETE: gettext_lazy("Sagen er komplet"),
+    Action.PAUSED: gettext_lazy("Afvent virksomheden"),
+    Action.RESUMED: gettext_lazy("Genoptag"),
+    Action.RESPONDED: gettext_lazy("Første svar er givet"),
+    Action.CLOSED: gettext_lazy("Afslut"),
+}
 
 
 def _public_municipality(code: str) -> Municipality:
@@ -160,7 +171,7 @@ def _case_context(member, inquiry, form=None) -> dict:
         "actions": [
             {
                 "value": action,
-                "label": Action(action).label,
+                "label": BUTTONS[action],
                 "needs_reason": action in REASON_REQUIRED,
             }
             for action in possible
