@@ -32,6 +32,7 @@ from core.models import Municipality, User
 from inquiries import services
 from inquiries.enums import Action, ClockStart, TimeUnit
 from inquiries.models import DisabledHoliday, Inquiry, Team, Topic, WorkCalendar, WorkingHours
+from strategy.demo import upsert
 
 OFFICE_HOURS = {day: (time(8), time(15, 30)) for day in range(4)} | {4: (time(8), time(13))}
 OPEN_HOLIDAYS = ["Workers' Day"]
@@ -123,11 +124,6 @@ INQUIRIES = [
 ]
 
 
-def _upsert(model, lookup: dict, values: dict):
-    row, _created = model.objects.update_or_create(**lookup, defaults=values)
-    return row
-
-
 def load(stdout=None) -> dict:
     """Write the demo's teams, topics, calendar and inquiries for Albertslund (165)."""
     municipality = Municipality.objects.get(code="165")
@@ -135,29 +131,29 @@ def load(stdout=None) -> dict:
         user.username: user for user in User.objects.filter(username__in={"admin", "medarbejder"})
     }
     with transaction.atomic():
-        calendar = _upsert(
+        calendar = upsert(
             WorkCalendar, {"municipality": municipality, "name": "Rådhusets åbningstid"}, {}
         )
         for weekday, (opens, closes) in OFFICE_HOURS.items():
-            _upsert(
+            upsert(
                 WorkingHours,
                 {"calendar": calendar, "weekday": weekday},
                 {"opens": opens, "closes": closes},
             )
         for holiday in OPEN_HOLIDAYS:
-            _upsert(DisabledHoliday, {"calendar": calendar, "holiday": holiday}, {})
+            upsert(DisabledHoliday, {"calendar": calendar, "holiday": holiday}, {})
         topics = []
         for order, (team_name, lead, topic_name, promise) in enumerate(AREAS):
-            team = _upsert(
+            team = upsert(
                 Team,
                 {"municipality": municipality, "name": team_name},
-                {"calendar": calendar, "lead": users.get(lead)},
+                {"calendar_id": calendar.pk, "lead_id": users[lead].pk if lead in users else None},
             )
             topics.append(
-                _upsert(
+                upsert(
                     Topic,
                     {"municipality": municipality, "name": topic_name},
-                    {"team": team, "order": order, **promise},
+                    {"team_id": team.pk, "order": order, **promise},
                 )
             )
         added = 0
