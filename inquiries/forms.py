@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from businesses.cvr.numbers import normalise_number, validate_cvr
@@ -153,3 +154,14 @@ class QueueFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class YearForm(forms.Form):
+    """The year the figures page shows; this year when none or a bad one is asked for."""
+
+    year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2100, required=False)
+
+    def chosen_year(self) -> int:
+        if self.is_bound and self.is_valid() and self.cleaned_data["year"]:
+            return self.cleaned_data["year"]
+        return timezone.localdate().year

@@ -11,6 +11,7 @@ urlpatterns = [
     path("erhverv/tilfredshed/<str:token>/", views.satisfaction_answer, name="satisfaction"),
     # Members: the team queue and the case page.
     path("henvendelser/", views.queue, name="queue"),
+    path("henvendelser/tal/", views.figures_page, name="figures"),
     path("henvendelser/<id:inquiry_id>/", views.inquiry_detail, name="detail"),
     path("henvendelser/<id:inquiry_id>/handling/", views.inquiry_action, name="action"),
 ]

@@ -3,6 +3,8 @@ satisfaction answer, and for members the team queue and the case page with its s
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -14,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.forms import save_form
 from core.models import Municipality
 from core.scoping import member_object_or_404, member_required, require_editor
-from inquiries import queries, ratelimit, satisfaction, services
+from inquiries import figures, queries, ratelimit, satisfaction, services
 from inquiries.enums import Action, State
-from inquiries.forms import HONEYPOT, InquiryForm, QueueFilterForm, StateChangeForm
+from inquiries.forms import HONEYPOT, InquiryForm, QueueFilterForm, StateChangeForm, YearForm
 from inquiries.models import Inquiry
 from inquiries.services import REASON_REQUIRED, TRANSITIONS
 
@@ -97,27 +99,24 @@ def thanks(request, code):
 
 @require_GET
 def cvr_lookup(request, code):
-    """The company the register knows by the typed CVR number, shown back in the form (htmx)."""
-    municipality = _public_municipality(code)
-    typed = {name: request.GET.get(name, "")[:200] for name in ("cvr_number", "company_name")}
-    # Unbound, so that only the lookup's own message shows, not the rest of the form's errors.
-    form = InquiryForm(initial=typed, municipality=municipality)
+    """The company the register knows by the typed CVR number, shown back under the field
+    (htmx); `static/kurs/kurs.js` copies its name into the company-name field."""
+    _public_municipality(code)
     company, error = None, ""
     limit, window = ratelimit.LOOKUP_LIMIT
     if not ratelimit.allow(request, scope="cvr-lookup", limit=limit, window=window):
         error = _("For mange opslag. Skriv virksomhedens navn selv.")
     else:
         try:
-            number = form.fields["cvr_number"].clean(typed["cvr_number"])
-            number = form.clean_cvr_number_value(number)
+            number = InquiryForm.clean_cvr_number_value(request.GET.get("cvr_number", "")[:20])
         except ValidationError as invalid:
             error = invalid.messages[0]
         else:
             company = services.register_company(number)
     return render(
         request,
-        "inquiries/_company.html",
-        {"form": form, "company": company, "lookup_error": error, "looked_up": True},
+        "inquiries/_cvr_lookup.html",
+        {"company": company, "lookup_error": error, "looked_up": True},
     )
 
 
@@ -150,6 +149,25 @@ def queue(request, member):
         request,
         "inquiries/queue.html",
         {"member": member, "nav": "inquiries", "filters": filters, "rows": rows},
+    )
+
+
+@member_required
+@require_GET
+def figures_page(request, member):
+    """Monthly figures per team and topic for a year: kept share, median and p90 net days."""
+    form = YearForm(request.GET or None)
+    year = form.chosen_year()
+    return render(
+        request,
+        "inquiries/figures.html",
+        {
+            "member": member,
+            "nav": "inquiries",
+            "form": form,
+            "year": year,
+            "rows": figures.monthly(member.municipality, date(year, 1, 1), date(year, 12, 31)),
+        },
     )
 
 

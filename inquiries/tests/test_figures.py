@@ -150,3 +150,35 @@ def test_a_stored_closed_case_equals_its_recomputation(municipality, topic, staf
     services.refresh_clock(inquiry, now=at(2026, 6, 1))
     assert (inquiry.net_days, inquiry.kept) == stored == (12.0, True)
     assert Inquiry.objects.get().net_days == 12.0
+
+
+def figures_url(code="165"):
+    return reverse("inquiries:figures", kwargs={"code": code})
+
+
+def test_the_figures_page_shows_the_months_of_the_year(client, staff, municipality, topic):
+    closed_after(municipality, topic, staff, 2)
+    closed_after(municipality, topic, staff, 25)
+    client.force_login(staff)
+    content = client.get(figures_url(), {"year": 2026}).content.decode()
+    assert "Servicemål i tal, 2026" in content
+    assert "Januar 2026" in content
+    assert "50 % (1/2)" in content
+    assert "13,5" in content  # the median of 2 and 25 days
+
+
+def test_the_figures_page_is_not_found_for_outsiders(client, outsider):
+    client.force_login(outsider)
+    assert client.get(figures_url()).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_figures_page_reads_a_fixed_number_of_queries(
+    client, staff, municipality, topic, count, django_assert_num_queries
+):
+    for days in range(count):
+        closed_after(municipality, topic, staff, days + 1)
+    client.force_login(staff)
+    # session, user, municipality, membership, the closed inquiries
+    with django_assert_num_queries(5):
+        client.get(figures_url(), {"year": 2026})

@@ -87,7 +87,7 @@ def test_the_lookup_shows_the_registers_name(client, municipality):
     )
     content = response.content.decode()
     assert "Fundet i CVR-registeret: <strong>Albertslund Lys A/S</strong>" in content
-    assert 'value="Albertslund Lys A/S"' in content
+    assert 'data-company="Albertslund Lys A/S"' in content
 
 
 def test_the_lookup_of_an_invalid_number_says_why(client, municipality):
