@@ -224,8 +224,9 @@ def _counted(
     pauses: Sequence[tuple[datetime, datetime]],
     until: datetime | None = None,
 ) -> Iterator[tuple[datetime, datetime]]:
-    """The wall-clock pieces the clock counts from `start` (until `until`), in order."""
-    if unit.is_working_time and not calendar.has_working_time:
+    """The wall-clock pieces the clock counts from `start` (until `until`), in order; without
+    `until`, NoDeadline when they can never add up (no working time, or past the last date)."""
+    if until is None and unit.is_working_time and not calendar.has_working_time:
         raise NoDeadline("the calendar has no working time")
     day = start.date()
     while day <= LATEST_DATE and (until is None or day <= until.date()):

@@ -174,6 +174,12 @@ def test_working_time_in_a_calendar_without_hours_is_never_due():
         deadline(WorkCalendar({}), at(2026, 1, 5, 9), hours(1), Unit.WORKING_HOURS)
 
 
+def test_working_time_used_in_a_calendar_without_hours_is_nothing():
+    assert used(WorkCalendar({}), at(2026, 1, 5, 9), at(2026, 1, 9, 9), Unit.WORKING_HOURS) == (
+        timedelta(0)
+    )
+
+
 def test_a_duration_of_nothing_is_due_at_the_start():
     assert deadline(OFFICE, at(2026, 1, 10, 11), hours(0), Unit.WORKING_HOURS) == at(
         2026, 1, 10, 11

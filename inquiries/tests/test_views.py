@@ -153,3 +153,14 @@ def test_reassigning_through_the_page_needs_a_team_of_the_municipality(
     response = post_action(client, inquiry, Action.REASSIGNED, team=mine.pk, reason="Trafik")
     assert response.status_code == 302
     assert Inquiry.objects.get().team == mine
+
+
+def test_a_calendar_without_working_time_gives_no_working_hours_deadline_and_the_queue_works(
+    client, staff, municipality, topic, team
+):
+    team.calendar.hours.all().delete()
+    inquiry = receive(municipality, topic, at(2026, 1, 5, 9))
+    # No working-hours deadline for the first response; the calendar-day decision still has one.
+    assert (inquiry.response_due_at, inquiry.due_at) == (None, at(2026, 1, 25, 9))
+    client.force_login(staff)
+    assert client.get(queue_url()).status_code == 200
