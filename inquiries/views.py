@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import save_form
@@ -18,7 +19,7 @@ from core.models import Municipality
 from core.scoping import member_object_or_404, member_required, require_editor
 from inquiries import figures, queries, ratelimit, satisfaction, services
 from inquiries.enums import Action, State
-from inquiries.forms import HONEYPOT, InquiryForm, QueueFilterForm, StateChangeForm, YearForm
+from inquiries.forms import InquiryForm, QueueFilterForm, StateChangeForm, YearForm
 from inquiries.models import Inquiry
 from inquiries.services import REASON_REQUIRED, TRANSITIONS
 
@@ -39,6 +40,10 @@ def _public_municipality(code: str) -> Municipality:
     return get_object_or_404(Municipality, code=code)
 
 
+# The public pages are never cached, by a proxy least of all: the form carries a one-time
+# submission token (two businesses served one cached form would share it, and the second
+# inquiry would be taken for a repeat of the first) and the thanks page shows personal data.
+@never_cache
 @require_http_methods(["GET", "POST"])
 def public_form(request, code):
     """The one entry point: no login; a refused post shows the form again with what was typed."""
@@ -65,7 +70,7 @@ def public_form(request, code):
     return render(
         request,
         "inquiries/public_form.html",
-        {"municipality": municipality, "form": form, "honeypot": HONEYPOT},
+        {"municipality": municipality, "form": form},
         status=status,
     )
 
@@ -80,6 +85,7 @@ def _receive(request, municipality, form) -> None:
     request.session[RECEIPT_SESSION_KEY] = inquiry.pk
 
 
+@never_cache
 @require_GET
 def thanks(request, code):
     """The receipt page after the form, for the browser that sent it (from its session)."""
@@ -97,6 +103,7 @@ def thanks(request, code):
     )
 
 
+@never_cache
 @require_GET
 def cvr_lookup(request, code):
     """The company the register knows by the typed CVR number, shown back under the field
@@ -120,6 +127,7 @@ def cvr_lookup(request, code):
     )
 
 
+@never_cache
 @require_GET
 def satisfaction_answer(request, code, token):
     """One click in the e-mail records the answer; a forged or changed link is not found."""

@@ -32,6 +32,12 @@ def test_the_form_is_public_and_lists_the_topics_with_their_promise(client, url,
     )
 
 
+def test_the_form_and_the_thanks_page_are_never_cached(client, url, posted):
+    assert "no-store" in client.get(url)["Cache-Control"]
+    thanks = client.get(client.post(url, posted)["Location"])
+    assert "no-store" in thanks["Cache-Control"]
+
+
 def test_an_unknown_municipality_has_no_form(client):
     assert client.get(reverse("inquiries:form", kwargs={"code": "999"})).status_code == 404
 
