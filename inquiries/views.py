@@ -128,22 +128,34 @@ def cvr_lookup(request, code):
 
 
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def satisfaction_answer(request, code, token):
-    """One click in the e-mail records the answer; a forged or changed link is not found."""
+    """The link in the e-mail. Opening it shows the answer as a form that `kurs.js` sends at
+    once, so one click records it for a person, while a mail scanner that only fetches the link
+    records nothing; without JavaScript the person presses the button. The first answer counts.
+    A forged, changed or expired link is not found."""
     municipality = _public_municipality(code)
     read = satisfaction.read_token(token)
     if read is None:
         raise Http404
     inquiry_id, satisfied = read
-    inquiry = get_object_or_404(Inquiry.objects.of_municipality(municipality), pk=inquiry_id)
-    if inquiry.state != State.CLOSED:
-        raise Http404
-    answer, _created = services.record_satisfaction(inquiry=inquiry, satisfied=satisfied)
+    inquiry = get_object_or_404(
+        Inquiry.objects.of_municipality(municipality).select_related("satisfaction"),
+        pk=inquiry_id,
+        state=State.CLOSED,
+    )
+    answer = getattr(inquiry, "satisfaction", None)
+    if request.method == "POST" and answer is None:
+        answer, _created = services.record_satisfaction(inquiry=inquiry, satisfied=satisfied)
     return render(
         request,
         "inquiries/satisfaction.html",
-        {"municipality": municipality, "answer": answer},
+        {
+            "municipality": municipality,
+            "inquiry": inquiry,
+            "answer": answer,
+            "satisfied": satisfied,
+        },
     )
 
 

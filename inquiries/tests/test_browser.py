@@ -1,6 +1,7 @@
 """End to end in headless Chromium: a business sends the public form on a phone (the CVR number
 looked up and shown back), then staff take the inquiry from the queue, record the first
-response, pause it waiting for papers, resume and close it. Screenshots go to test-artifacts/."""
+response, pause it waiting for papers, resume and close it; the business answers the
+satisfaction question with one click. Screenshots go to test-artifacts/."""
 
 import pytest
 
@@ -8,8 +9,9 @@ from businesses.models import Company
 from conftest import ARTIFACTS
 from core.enums import Role
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from inquiries import satisfaction
 from inquiries.enums import Action, State
-from inquiries.models import Inquiry
+from inquiries.models import Inquiry, SatisfactionAnswer
 from inquiries.tests.factories import TeamFactory, TopicFactory
 from inquiries.views import BUTTONS
 
@@ -100,3 +102,9 @@ def test_a_business_sends_an_inquiry_and_staff_handle_it(live_server, browser):
         Action.CLOSED,
     ]
     assert inquiry.company.name == "Albertslund Lys A/S"
+
+    # The business clicks "satisfied" in the e-mail: the page sends the answer by itself.
+    phone.goto(f"{live_server.url}{satisfaction.path_for(inquiry, True)}")
+    phone.wait_for_selector("text=Tak for dit svar")
+    phone.screenshot(path=ARTIFACTS / "inquiry-satisfied-phone.png", full_page=True)
+    assert SatisfactionAnswer.objects.get(inquiry=inquiry).satisfied is True

@@ -1,5 +1,6 @@
 """The satisfaction question: e-mailed when an inquiry is closed, answered with one click on a
-signed link, idempotent, and impossible to forge or turn into another answer or case."""
+signed link (its page posts the answer at once: `kurs.js`, tested in the browser test), only
+the first answer counts, and a link cannot be forged or turned into another answer or case."""
 
 import re
 
@@ -45,18 +46,28 @@ def test_closing_emails_the_question_with_a_yes_and_a_no_link(
     ]
 
 
-def test_one_click_records_the_answer(client, closed):
+def test_opening_the_link_shows_the_answer_to_send_and_records_nothing(client, closed):
     response = client.get(satisfaction.path_for(closed, True))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert '<form method="post" data-submit-on-load>' in content
+    assert "Ja, jeg var tilfreds" in content
+    assert SatisfactionAnswer.objects.count() == 0
+
+
+def test_the_answer_posted_from_the_link_is_recorded(client, closed):
+    response = client.post(satisfaction.path_for(closed, True))
     assert response.status_code == 200
     assert "Du har svaret, at du var tilfreds med hjælpen." in response.content.decode()
     assert SatisfactionAnswer.objects.get().satisfied is True
 
 
-def test_clicking_again_or_the_other_link_keeps_the_first_answer(client, closed):
-    client.get(satisfaction.path_for(closed, False))
-    client.get(satisfaction.path_for(closed, False))
-    again = client.get(satisfaction.path_for(closed, True))
+def test_answering_again_or_with_the_other_link_keeps_the_first_answer(client, closed):
+    client.post(satisfaction.path_for(closed, False))
+    client.post(satisfaction.path_for(closed, False))
+    again = client.post(satisfaction.path_for(closed, True))
     assert "ikke var tilfreds" in again.content.decode()
+    assert "ikke var tilfreds" in client.get(satisfaction.path_for(closed, True)).content.decode()
     assert list(SatisfactionAnswer.objects.values_list("satisfied", flat=True)) == [False]
 
 
@@ -65,22 +76,22 @@ def test_a_forged_or_changed_link_is_not_found(client, closed):
     genuine = satisfaction.token_for(closed.pk, False)
     changed = genuine.replace(genuine[0], "x" if genuine[0] != "x" else "y", 1)
     for token in (forged, changed, "nonsense"):
-        assert client.get(f"/k/165/erhverv/tilfredshed/{token}/").status_code == 404
+        assert client.post(f"/k/165/erhverv/tilfredshed/{token}/").status_code == 404
     assert SatisfactionAnswer.objects.count() == 0
 
 
 def test_a_link_under_another_municipality_is_not_found(client, closed, other_municipality):
     token = satisfaction.token_for(closed.pk, True)
-    assert client.get(f"/k/151/erhverv/tilfredshed/{token}/").status_code == 404
+    assert client.post(f"/k/151/erhverv/tilfredshed/{token}/").status_code == 404
 
 
 def test_an_open_inquiry_cannot_be_answered(client, municipality, topic):
     inquiry = receive(municipality, topic, at(2026, 1, 5, 9))
-    assert client.get(satisfaction.path_for(inquiry, True)).status_code == 404
+    assert client.post(satisfaction.path_for(inquiry, True)).status_code == 404
 
 
 def test_an_old_link_has_expired(client, closed, time_machine):
     time_machine.move_to(at(2026, 1, 6, 9), tick=False)
     path = satisfaction.path_for(closed, True)
     time_machine.shift(satisfaction.VALID_DAYS * 24 * 3600 + 60)
-    assert client.get(path).status_code == 404
+    assert client.post(path).status_code == 404

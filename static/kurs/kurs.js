@@ -48,3 +48,12 @@ document.addEventListener("DOMContentLoaded", () => {
     summary.focus();
   }
 });
+
+// The satisfaction link in the e-mail: the page sends the answer the link carries at once, so
+// one click answers, while a mail scanner that only fetches the link answers nothing.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-submit-on-load]");
+  if (form) {
+    form.requestSubmit();
+  }
+});
