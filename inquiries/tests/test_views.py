@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from inquiries import services
 from inquiries.enums import Action, State
 from inquiries.models import Inquiry
 from inquiries.tests.conftest import at, receive
@@ -164,3 +165,24 @@ def test_a_calendar_without_working_time_gives_no_working_hours_deadline_and_the
     assert (inquiry.response_due_at, inquiry.due_at) == (None, at(2026, 1, 25, 9))
     client.force_login(staff)
     assert client.get(queue_url()).status_code == 200
+
+
+@pytest.mark.parametrize("pauses", [0, 3])
+def test_the_case_page_reads_a_fixed_number_of_queries(client, staff, inquiry, pauses):
+    for day in range(pauses):
+        for action, reason in ((Action.PAUSED, "Mangler papirer"), (Action.RESUMED, "")):
+            inquiry = services.change_state(
+                inquiry=inquiry,
+                user=staff,
+                expected_version=inquiry.version,
+                action=action,
+                reason=reason,
+                now=at(2026, 1, 6 + day, 9 + (action == Action.RESUMED)),
+            )
+    client.force_login(staff)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(detail_url(inquiry))
+    assert response.status_code == 200
+    # session, user, municipality, membership; the inquiry with topic, team, calendar, owner
+    # and company; the calendar's hours and holidays; the log with its people; the teams.
+    assert len(queries) == 9
