@@ -281,3 +281,33 @@ class MemberCompany(Company):
         description="Kommunens virksomhedsansvarlige (kun for kommunens egne brugere)."
     )
     note: str = Field(description="Kommunens note om virksomheden (kun for kommunens brugere).")
+
+
+class InquiryFigures(Schema):
+    month: dt.date = Field(
+        description="Månedens første dag; sager tælles i den måned, de blev afsluttet."
+    )
+    team: str = Field(description="Teamet, der afsluttede sagerne.")
+    topic: str = Field(description="Emnet, henvendelserne drejede sig om.")
+    closed: int = Field(description="Afsluttede henvendelser.")
+    judged: int = Field(description="Heraf med et servicemål at holde.")
+    kept: int = Field(description="Heraf hvor både første svar og afgørelse kom til tiden.")
+    kept_share: float | None = Field(
+        description="kept / judged (0-1); null uden sager med servicemål."
+    )
+    median_days: float | None = Field(description="Median nettotid i kalenderdage (uden pauser).")
+    p90_days: float | None = Field(
+        description="90-percentil af nettotiden i kalenderdage (nærmeste rang)."
+    )
+
+
+class OpenInquiry(Schema):
+    reference: str = Field(description="Sagsnummer.")
+    topic: str
+    team: str
+    state: str = Field(description="received, incomplete, running, waiting eller closed.")
+    owner: str | None = Field(description="Sagsbehandlerens navn.")
+    company_name: str
+    cvr_number: str
+    received_at: dt.datetime
+    due_at: dt.datetime | None = Field(description="Næste frist (første svar, ellers afgørelse).")

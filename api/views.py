@@ -19,6 +19,7 @@ machine-readable description is at /api/v1/openapi.json.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpResponse
@@ -32,6 +33,8 @@ from core import pagecache
 from core.ids import MAX_ID_DIGITS
 from core.models import Municipality, normalise_municipality_code
 from core.scoping import visible_municipality_ids
+from inquiries import figures
+from inquiries import queries as inquiry_queries
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Plan, Theme
 from strategy.queries import EvaluatedGoal, stored, stored_goals
@@ -53,6 +56,11 @@ en manglende kode 422.
 periode, status, temaer, samarbejdspartnere, de mål de tjener, og milepæle. Ansvarlig person,
 budget, forbrug, timer og seneste statusopdatering (`owner`, `budget`, `spent`, `hours`,
 `latest_update`) ses kun af kommunens egne brugere og er ellers helt udeladt af svaret.
+
+**Henvendelser.** Månedstal for servicemålene pr. team og emne (afsluttede sager, holdte
+servicemål, median og 90-percentil af nettotiden) er offentlige og uden personoplysninger. Listen
+over åbne henvendelser med virksomhed og sagsbehandler ses kun af kommunens egne brugere; for
+alle andre findes den ikke (404).
 
 **Status.** Et måls `status` beregnes ud fra målets måltal, frist og målinger på samme måde som
 på siderne i Kurs: `achieved`, `on_track`, `not_measured`, `at_risk`, `not_measurable` eller
@@ -443,3 +451,60 @@ def list_activities(
         limit=limit,
         offset=offset,
     )
+
+
+YEAR_PARAM = {"description": "Året, fx 2026.", "ge": 1900, "le": 2100}
+
+
+@api.get(
+    "/inquiries/figures",
+    response=list_responses(schemas.InquiryFigures),
+    operation_id="list_inquiry_figures",
+    tags=["Henvendelser"],
+    summary="Servicemål: månedstal pr. team og emne",
+    description=(
+        "For hver måned i året, team og emne: afsluttede henvendelser, hvor mange havde et "
+        "servicemål, hvor mange holdt det, og median og 90-percentil af nettotiden i "
+        "kalenderdage (uden den tid, sagen ventede på virksomheden). Offentlig; ingen "
+        "personoplysninger."
+    ),
+)
+def list_inquiry_figures(
+    request, municipality: Query[str, MUNICIPALITY_PARAM], year: Query[int, YEAR_PARAM]
+):
+    place = _municipality(municipality)
+    return [
+        schemas.InquiryFigures(**vars(row), kept_share=row.kept_share)
+        for row in figures.monthly(place, date(year, 1, 1), date(year, 12, 31))
+    ]
+
+
+@api.get(
+    "/inquiries/open",
+    response={200: list[schemas.OpenInquiry], 404: schemas.Error, 422: schemas.ValidationError},
+    operation_id="list_open_inquiries",
+    tags=["Henvendelser"],
+    summary="Åbne henvendelser (kun kommunens brugere)",
+    description=(
+        "Kommunens åbne henvendelser, mindst tid tilbage først, med virksomhed, team, status, "
+        "sagsbehandler og næste frist. Kun for kommunens egne brugere; for alle andre 404."
+    ),
+)
+def list_open_inquiries(request, municipality: Query[str, MUNICIPALITY_PARAM]):
+    place = _municipality(municipality)
+    if not _is_member(request, place):
+        raise HttpError(404, f"Der findes ingen åbne henvendelser for kommunekoden {place.code}.")
+    return [
+        schemas.OpenInquiry(
+            reference=row.inquiry.reference,
+            topic=row.inquiry.topic.name,
+            team=row.inquiry.team.name,
+            state=row.inquiry.state,
+            owner=str(row.inquiry.owner) if row.inquiry.owner else None,
+            company_name=row.inquiry.company_name,
+            cvr_number=row.inquiry.cvr_number,
+            received_at=row.inquiry.received_at,
+            due_at=row.inquiry.due_at,
+        )
+        for row in inquiry_queries.queue(place, {})
+    ]

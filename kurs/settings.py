@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "strategy",
     "actions",
     "businesses",
+    "inquiries",
     "api",
 ]
 

@@ -15,4 +15,5 @@ urlpatterns = [
     path("k/<str:code>/", include("strategy.urls")),
     path("k/<str:code>/handleplaner/", include("actions.urls")),
     path("k/<str:code>/virksomheder/", include("businesses.urls")),
+    path("k/<str:code>/", include("inquiries.urls")),
 ]

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.bounds import MEASURE_DIGITS, LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
+from strategy import sources
 from strategy.documents import validate_content
 from strategy.enums import (
     Assessment,
@@ -325,6 +326,14 @@ class Goal(models.Model):
     data_source = models.CharField(
         _("datakilde"), max_length=20, choices=DataSource.choices, default=DataSource.MANUAL
     )
+    # The key of a registered platform source (`strategy.sources`) for a goal counted in Kurs;
+    # not a choices field, since the sources are registered by the apps that count them.
+    platform_source = models.CharField(
+        _("tælles fra"),
+        max_length=100,
+        blank=True,
+        help_text=_("Fx 'inquiries.kept_share': hvilket tal i Kurs målet hentes fra."),
+    )
     rollup_weight = models.DecimalField(
         _("vægt i overordnet mål"),
         max_digits=6,
@@ -401,6 +410,11 @@ class Goal(models.Model):
         return self.kind == GoalKind.QUANTIFIED
 
     @property
+    def platform(self):
+        """The registered source the goal is counted from, or None."""
+        return sources.get(self.platform_source) if self.platform_source else None
+
+    @property
     def effective_deadline(self):
         """The deadline the document states, or else the last day of the plan's period."""
         from datetime import date
@@ -432,6 +446,13 @@ class Goal(models.Model):
             errors["deadline"] = _("En milepæl skal have en frist.")
         if self.recurrence == Recurrence.YEARLY and not self.recurrence_from_year:
             errors["recurrence_from_year"] = _("Et årligt mål skal have et startår.")
+        if self.platform_source:
+            if self.data_source != DataSource.PLATFORM:
+                errors["platform_source"] = _("Kun et mål, der tælles i Kurs, har en kilde i Kurs.")
+            elif sources.get(self.platform_source) is None:
+                errors["platform_source"] = _("Kurs kender ikke kilden '%(key)s'.") % {
+                    "key": self.platform_source
+                }
         if self.baseline_value is not None and not self.baseline_date:
             errors["baseline_date"] = _("Angiv hvornår udgangspunktet er målt.")
         if self.deadline and self.baseline_date and self.deadline < self.baseline_date:

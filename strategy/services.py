@@ -13,6 +13,7 @@ computed for: `refresh_stale_goal_status` brings a set of goals up to today (the
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -149,6 +150,36 @@ def record_measurement(
         if saved:
             refresh_goal_status(goal_ids={goal.pk})
     return measurement
+
+
+# Platform figures are recorded once per goal, source and period: the measurement's submission
+# token is derived from the three, so a second run finds the first run's measurement.
+PLATFORM_FIGURE_NAMESPACE = uuid.UUID("5d0c3e0a-6c1b-4b8e-9a55-4b7a2f1d6c01")
+
+
+def record_platform_figure(*, goal: Goal, first_day: date, last_day: date) -> Measurement | None:
+    """Measure `goal` from its platform source (`strategy.sources`) over `first_day`-`last_day`
+    and record it as a measurement dated `last_day`, with the source's label as its source and
+    where the figure comes from as its note. Returns None when the goal names no registered
+    source or the source has nothing to count for the period; records nothing twice for the
+    same goal, source and period. Raises ValidationError as `record_measurement` does."""
+    source = goal.platform
+    if source is None:
+        return None
+    value = source.measure(goal.plan.municipality, first_day, last_day)
+    if value is None:
+        return None
+    token = uuid.uuid5(PLATFORM_FIGURE_NAMESPACE, f"{goal.pk}:{source.key}:{first_day}:{last_day}")
+    return record_measurement(
+        goal=goal,
+        user=None,
+        measured_on=last_day,
+        source=_("Kurs: %(label)s") % {"label": source.label},
+        value=value,
+        note=_("%(origin)s Perioden %(first)s til %(last)s.")
+        % {"origin": source.origin, "first": first_day.isoformat(), "last": last_day.isoformat()},
+        submission_token=token,
+    )
 
 
 def update_goal(*, goal: Goal, user, expected_version: int, changes: dict) -> Goal:

@@ -14,6 +14,8 @@ def test_openapi_lists_every_endpoint(openapi):
         "/api/v1/activities",
         "/api/v1/companies",
         "/api/v1/goals",
+        "/api/v1/inquiries/figures",
+        "/api/v1/inquiries/open",
         "/api/v1/municipalities",
         "/api/v1/plans",
     ]

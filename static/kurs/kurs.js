@@ -30,3 +30,30 @@ window.addEventListener("pageshow", () => {
     button.removeAttribute("aria-disabled");
   }
 });
+
+// The public inquiry form: a CVR number the register knows fills in the company's name, which
+// the business can still correct (the lookup's answer carries it in data-company).
+document.addEventListener("htmx:afterSwap", () => {
+  const found = document.getElementById("cvr-lookup");
+  const name = document.getElementById("id_company_name");
+  if (found && name && found.dataset.company) {
+    name.value = found.dataset.company;
+  }
+});
+
+// A form shown again with errors: move to the summary of them, so a screen reader reads it first.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
+});
+
+// The satisfaction link in the e-mail: the page sends the answer the link carries at once, so
+// one click answers, while a mail scanner that only fetches the link answers nothing.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-submit-on-load]");
+  if (form) {
+    form.requestSubmit();
+  }
+});

@@ -11,6 +11,7 @@ from django.db import transaction
 
 import actions.demo
 import businesses.demo
+import inquiries.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
@@ -20,8 +21,8 @@ from strategy.services import refresh_goal_status
 class Command(BaseCommand):
     help = (
         "Indlæser demodata: Albertslunds Erhvervsstrategi 2013-2017, Erhvervspolitik "
-        "2023-2026 og Handleplan 2016-2017, Ballerups Tidsplan 2007-2009 og fire "
-        "demobrugere. Kan køres igen uden dubletter. "
+        "2023-2026 og Handleplan 2016-2017 med servicemål og demohenvendelser, Ballerups "
+        "Tidsplan 2007-2009 og fire demobrugere. Kan køres igen uden dubletter. "
         f"Adgangskoden tages fra {PASSWORD_VARIABLE}, i udvikling (DEBUG) ellers en fast "
         "demoadgangskode."
     )
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             result = load_demo(password=password, reset_existing_passwords=chosen)
             actions.demo.load(stdout=self.stdout)
             businesses.demo.load(stdout=self.stdout)
+            inquiries.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)

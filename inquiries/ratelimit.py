@@ -1,0 +1,37 @@
+"""A limit on how often one address may use the public form, counted in Django's cache.
+
+Each address (`core.lockout.client_ip`, which believes a reverse proxy only when Kurs is told it
+stands behind one) gets `limit` attempts per fixed window of `window` seconds and scope. Every
+attempt counts, accepted or not, so a bot cannot probe the form's rules at speed either. With
+Redis (`REDIS_URL`) the count is shared by all workers; with the default per-process memory
+cache each worker counts alone, which still bounds a flood to a few times the limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.core.cache import cache
+
+from core.lockout import client_ip
+
+# Ten inquiries in ten minutes is more than any business sends; a CVR lookup per keystroke
+# pause is allowed sixty.
+FORM_LIMIT = (10, 600)
+LOOKUP_LIMIT = (60, 600)
+
+
+def allow(request, *, scope: str, limit: int, window: int) -> bool:
+    """Count one attempt from the request's address; whether it is within the limit."""
+    address = client_ip(request) or "unknown"
+    # The address is personal data: the cache key holds a hash of it, not the address.
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{digest}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit
