@@ -43,6 +43,10 @@ class Rule(enum.Enum):
         "anyone once the plan is adopted; before, the municipality's members only, and 404 for "
         "everybody else, anonymous users too (a calendar client cannot log in)"
     )
+    MEMBERS_ONLY = (
+        "the municipality's members, whatever their role; everybody else gets 404, anonymous "
+        "users too (an API client is not sent to log in)"
+    )
     UNUSED = "serves nothing: 404 for everyone (a name that other addresses are built from)"
     ADMIN_SITE = (
         "the Django admin: superusers and municipal administrators, each model admin deciding "

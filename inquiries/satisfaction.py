@@ -34,5 +34,5 @@ def read_token(token: str) -> tuple[int, bool] | None:
 def path_for(inquiry, satisfied: bool) -> str:
     return reverse(
         "inquiries:satisfaction",
-        kwargs={"code": inquiry.municipality.code, "token": token_for(inquiry.pk, satisfied)},
+        kwargs={"code": inquiry.municipality.code, "answer": token_for(inquiry.pk, satisfied)},
     )

@@ -8,7 +8,7 @@ urlpatterns = [
     path("erhverv/henvendelse/", views.public_form, name="form"),
     path("erhverv/henvendelse/tak/", views.thanks, name="thanks"),
     path("erhverv/henvendelse/cvr/", views.cvr_lookup, name="cvr_lookup"),
-    path("erhverv/tilfredshed/<str:token>/", views.satisfaction_answer, name="satisfaction"),
+    path("erhverv/tilfredshed/<str:answer>/", views.satisfaction_answer, name="satisfaction"),
     # Members: the team queue and the case page.
     path("henvendelser/", views.queue, name="queue"),
     path("henvendelser/tal/", views.figures_page, name="figures"),

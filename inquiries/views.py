@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.access import Rule, access
 from core.forms import save_form
 from core.models import Municipality
-from core.scoping import member_object_or_404, member_required, require_editor
+from core.scoping import editor_required, member_object_or_404, member_required
 from inquiries import figures, queries, ratelimit, satisfaction, services
 from inquiries.enums import Action, State
 from inquiries.forms import InquiryForm, QueueFilterForm, StateChangeForm, YearForm
@@ -43,6 +44,7 @@ def _public_municipality(code: str) -> Municipality:
 # The public pages are never cached, by a proxy least of all: the form carries a one-time
 # submission token (two businesses served one cached form would share it, and the second
 # inquiry would be taken for a repeat of the first) and the thanks page shows personal data.
+@access(Rule.PUBLIC)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def public_form(request, code):
@@ -85,6 +87,7 @@ def _receive(request, municipality, form) -> None:
     request.session[RECEIPT_SESSION_KEY] = inquiry.pk
 
 
+@access(Rule.PUBLIC)
 @never_cache
 @require_GET
 def thanks(request, code):
@@ -103,6 +106,7 @@ def thanks(request, code):
     )
 
 
+@access(Rule.PUBLIC)
 @never_cache
 @require_GET
 def cvr_lookup(request, code):
@@ -127,15 +131,16 @@ def cvr_lookup(request, code):
     )
 
 
+@access(Rule.PUBLIC)
 @never_cache
 @require_http_methods(["GET", "POST"])
-def satisfaction_answer(request, code, token):
+def satisfaction_answer(request, code, answer):
     """The link in the e-mail. Opening it shows the answer as a form that `kurs.js` sends at
     once, so one click records it for a person, while a mail scanner that only fetches the link
     records nothing; without JavaScript the person presses the button. The first answer counts.
     A forged, changed or expired link is not found."""
     municipality = _public_municipality(code)
-    read = satisfaction.read_token(token)
+    read = satisfaction.read_token(answer)
     if read is None:
         raise Http404
     inquiry_id, satisfied = read
@@ -228,12 +233,11 @@ def inquiry_detail(request, member, inquiry_id):
     return render(request, "inquiries/detail.html", _case_context(member, inquiry))
 
 
-@member_required
+@editor_required
 @require_POST
 def inquiry_action(request, member, inquiry_id):
     """Apply one state action; a refused one shows the case again with the reason."""
     inquiry = member_object_or_404(queries.case_queryset(), member, pk=inquiry_id)
-    require_editor(member)
     form = StateChangeForm(request.POST, municipality=member.municipality)
     status = save_form(
         form,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import models
 from django.test import Client
+from django.utils import timezone
 
 from actions.models import Activity, Committee, Partner, PlanSteering, ServicePromise
 from actions.tests.factories import (
@@ -26,6 +27,9 @@ from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from inquiries.enums import State
+from inquiries.models import Inquiry, Team, Topic, WorkCalendar
+from inquiries.tests.factories import TopicFactory
 from strategy.enums import PlanStatus
 from strategy.models import Goal, Measurement, Plan, Theme
 from strategy.tests.factories import (
@@ -54,6 +58,7 @@ class Rows:
     goal: Goal
     activity: Activity
     company: Company
+    inquiry: Inquiry
     admin: dict[type[models.Model], models.Model]
 
 
@@ -181,6 +186,26 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         cvr_number=None, name=f"{secret} Foreningen", municipality_code=code, kept_by=municipality
     )
 
+    # A closed inquiry, so that its satisfaction link can be answered; what a business wrote is
+    # for the municipality's members only.
+    topic = TopicFactory(municipality=municipality, name=public("Byggetilladelse"))
+    inquiry = Inquiry.objects.create(
+        municipality=municipality,
+        reference=f"{code}-1",
+        topic=topic,
+        team=topic.team,
+        owner=staff,
+        state=State.CLOSED,
+        cvr_number=registered.cvr_number,
+        company_name=registered.name,
+        company=registered,
+        contact_name=f"{secret} Karin",
+        email=f"karin{code}@example.com",
+        message=f"{secret} Vi vil bygge en hal.",
+        received_at=timezone.now(),
+        closed_at=timezone.now(),
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -196,16 +221,25 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         Company: own_firm,
         CompanyProfile: profile,
         ProductionUnit: unit,
+        WorkCalendar: topic.team.calendar,
+        Team: topic.team,
+        Topic: topic,
     }
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
-        plan=action_plan, goal=goal, activity=activity, company=own_firm, admin=admin_rows
+        plan=action_plan,
+        goal=goal,
+        activity=activity,
+        company=own_firm,
+        inquiry=inquiry,
+        admin=admin_rows,
     )
     draft = Rows(
         plan=draft_action_plan,
         goal=draft_goal,
         activity=draft_activity,
         company=own_firm,
+        inquiry=inquiry,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

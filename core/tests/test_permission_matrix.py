@@ -44,6 +44,7 @@ from core.tests.permission_world import (
     build_municipality,
     marker,
 )
+from inquiries import satisfaction
 
 MISSING_ID = 987654321
 
@@ -139,6 +140,9 @@ def parameter(name: str, route: Route, case: Case, world: World):
         if name == "uidb64":
             return urlsafe_base64_encode(force_bytes(staff.pk))
         return default_token_generator.make_token(staff)
+    if name == "answer":
+        # A satisfaction link's signed answer about Albertslund's closed inquiry.
+        return satisfaction.token_for(world.adopted.inquiry.pk, True)
     if name == "app_label":
         return "strategy"
     if name == "url":
@@ -283,6 +287,8 @@ def expected(rule: Rule, visitor: Visitor, case: Case) -> set[Outcome]:
         return {Outcome.LOGIN} if visitor.user is None else CHANGE
     if rule is Rule.UNUSED:
         return {Outcome.NOT_FOUND}
+    if rule is Rule.MEMBERS_ONLY:
+        return READ if role is not None and not case.hides else {Outcome.NOT_FOUND}
     if rule in (Rule.MEMBER_READ, Rule.MEMBER_EDIT):
         if visitor.user is None:
             return {Outcome.LOGIN}
