@@ -105,9 +105,10 @@ def test_the_queue_reads_a_fixed_number_of_queries(client, staff, municipality, 
     with CaptureQueriesContext(connection) as queries:
         response = client.get(queue_url())
     assert response.status_code == 200
-    # session, user, municipality, membership; filter choices (teams, topics); inquiries with
-    # topic, team, calendar and owner; the calendars' hours and switched-off holidays.
-    assert len(queries) == 9
+    # user, membership with its municipality (the session is cached); filter choices (teams,
+    # topics); inquiries with topic, team, calendar and owner; the calendars' hours and
+    # switched-off holidays.
+    assert len(queries) == 7
 
 
 def test_staff_take_pause_resume_and_close_through_the_page(client, staff, inquiry):
@@ -183,6 +184,7 @@ def test_the_case_page_reads_a_fixed_number_of_queries(client, staff, inquiry, p
     with CaptureQueriesContext(connection) as queries:
         response = client.get(detail_url(inquiry))
     assert response.status_code == 200
-    # session, user, municipality, membership; the inquiry with topic, team, calendar, owner
-    # and company; the calendar's hours and holidays; the log with its people; the teams.
-    assert len(queries) == 9
+    # user, membership with its municipality (the session is cached); the inquiry with topic,
+    # team, calendar, owner and company; the calendar's hours and holidays; the log with its
+    # people; the teams.
+    assert len(queries) == 7
