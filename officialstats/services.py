@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -35,7 +36,8 @@ from officialstats.client import (
 )
 from officialstats.models import OfficialFigure, OfficialSeries
 from officialstats.periods import PeriodError, period_start
-from strategy.services import record_measurement, revise_measurement
+from strategy.enums import DataSource
+from strategy.services import record_measurement, revise_measurement, update_goal
 
 POPULATION_TABLE = "FOLK1A"
 # FOLK1A's whole population of an area: both sexes, every age and marital status.
@@ -82,6 +84,51 @@ def check_selection(info: TableInfo, selection: dict[str, list[str]]) -> None:
             )
     if info.time_variable is None:
         raise TableChanged(f"Tabellen {info.id} har ikke længere en tidsvariabel.")
+
+
+def create_series(
+    *,
+    municipality,
+    user,
+    info: TableInfo,
+    title: str,
+    selection: dict[str, list[str]],
+    area_variable: str = "",
+    per_capita: bool = False,
+    goal=None,
+) -> OfficialSeries:
+    """Link `selection` of the table `info` to the municipality (and to `goal`'s indicator).
+
+    Raises ValidationError for a selection the table does not offer or a rule of the series.
+    Side effects: the goal's data source becomes Statistics Denmark (a history row naming
+    `user`). The figures come with the next fetch."""
+    try:
+        check_selection(info, selection)
+    except TableChanged as error:
+        raise ValidationError(str(error)) from error
+    series = OfficialSeries(
+        municipality=municipality,
+        title=title,
+        unit=info.unit[:50],
+        table_id=info.id,
+        table_text=info.text[:300],
+        selection=selection,
+        area_variable=area_variable,
+        per_capita=per_capita,
+        goal=goal,
+        created_by=user,
+    )
+    series.full_clean()
+    with transaction.atomic():
+        series.save()
+        if goal is not None and goal.data_source != DataSource.STATBANK:
+            update_goal(
+                goal=goal,
+                user=user,
+                expected_version=goal.version,
+                changes={"data_source": DataSource.STATBANK},
+            )
+    return series
 
 
 def _table_info(client: StatBankClient, table_id: str) -> TableInfo:
