@@ -15,6 +15,9 @@ from django.test import override_settings
 from core.enums import Role
 from core.tests.factories import MembershipFactory, MunicipalityFactory
 
+# `statbank`: a local StatBank answering from the files written from its documentation.
+pytest_plugins = ["officialstats.tests.local_statbank"]
+
 
 @pytest.fixture
 def municipality(db):
