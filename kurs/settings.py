@@ -77,7 +77,7 @@ INSTALLED_APPS = [
     "strategy",
     "actions",
     "officialstats",
-    "public",
+    "transparency",
     "api",
 ]
 

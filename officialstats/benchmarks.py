@@ -22,7 +22,8 @@ from officialstats.models import OfficialFigure, OfficialSeries
 from strategy.charts import nice_ticks
 
 WIDTH, LABEL_WIDTH, VALUE_WIDTH, BAR_HEIGHT, GAP, TOP = 720, 190, 90, 22, 10, 8
-# How many periods back the table shows the change from.
+# How many periods back the table shows the change from, and how many periods a series without
+# areas shows.
 CHANGE_YEARS = 5
 
 
@@ -56,6 +57,8 @@ class Comparison:
     height: int = 0
     label_width: int = LABEL_WIDTH
     ticks: list[tuple[float, float]] = field(default_factory=list)
+    # A series without areas: its latest periods, oldest first.
+    history: list[tuple[str, Decimal]] = field(default_factory=list)
 
     @property
     def shown(self) -> str:
@@ -75,10 +78,15 @@ def _latest_common_period(figures: list[OfficialFigure], areas: list[str]) -> st
 
 def comparison(series: OfficialSeries) -> Comparison:
     """The series' areas in the order the selection lists them, at the latest common period,
-    with the figure `CHANGE_YEARS` periods before it. One query (the series' figures)."""
+    with the figure `CHANGE_YEARS` periods before it; for a series without areas, its last
+    `CHANGE_YEARS` + 1 periods. One query (the series' figures)."""
     result = Comparison(series, per_capita=series.per_capita)
-    areas = list(series.selection.get(series.area_variable, [])) if series.area_variable else [""]
     figures = list(series.figures.order_by("period_start"))
+    if not series.area_variable:
+        result.history = [(f.period, f.value) for f in figures][-(CHANGE_YEARS + 1) :]
+        result.period = result.history[-1][0] if result.history else ""
+        return result
+    areas = list(series.selection.get(series.area_variable, []))
     period = _latest_common_period(figures, areas)
     if not period:
         return result

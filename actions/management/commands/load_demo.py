@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import actions.demo
+import officialstats.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             result = load_demo(password=password, reset_existing_passwords=chosen)
             actions.demo.load(stdout=self.stdout)
+            officialstats.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from core import pagecache
 from core.ids import page_number_of
 from officialstats.benchmarks import comparison
-from public import queries
+from transparency import queries
 from strategy import queries as strategy_queries
 from strategy.charts import build_chart
 from strategy.models import Goal
@@ -34,7 +34,7 @@ def municipality(request, code: str):
 
     def body() -> str:
         return render_to_string(
-            "public/_municipality.html",
+            "transparency/_municipality.html",
             {
                 "municipality": place,
                 "plans": list(queries.plans_of(place)),
@@ -44,7 +44,7 @@ def municipality(request, code: str):
 
     return _page(
         request,
-        "public/municipality.html",
+        "transparency/municipality.html",
         {
             "municipality": place,
             "body": pagecache.cached(
@@ -70,7 +70,7 @@ def plan(request, code: str, plan_id: int):
             else ([], False)
         )
         return render_to_string(
-            "public/_plan.html",
+            "transparency/_plan.html",
             {
                 "municipality": place,
                 "plan": shown,
@@ -85,7 +85,7 @@ def plan(request, code: str, plan_id: int):
 
     return _page(
         request,
-        "public/plan.html",
+        "transparency/plan.html",
         {
             "municipality": place,
             "plan": shown,
@@ -111,7 +111,7 @@ def goal(request, code: str, goal_id: int):
         item = strategy_queries.goal_page_evaluation(shown, today)
         public_ids = queries.public_children(shown)
         return render_to_string(
-            "public/_goal.html",
+            "transparency/_goal.html",
             {
                 "municipality": place,
                 "goal": shown,
@@ -125,7 +125,7 @@ def goal(request, code: str, goal_id: int):
 
     return _page(
         request,
-        "public/goal.html",
+        "transparency/goal.html",
         {
             "municipality": place,
             "goal": shown,
@@ -138,4 +138,4 @@ def goal(request, code: str, goal_id: int):
 def accessibility(request):
     """The accessibility statement (tilgængelighedserklæring) the Danish web-accessibility law
     asks of public sites, after the Agency for Digital Government's template."""
-    return _page(request, "public/accessibility.html", {})
+    return _page(request, "transparency/accessibility.html", {})
