@@ -16,11 +16,11 @@ from django.views.decorators.http import require_safe
 from core import pagecache
 from core.ids import page_number_of
 from officialstats.benchmarks import comparison
-from transparency import queries
 from strategy import queries as strategy_queries
 from strategy.charts import build_chart
 from strategy.models import Goal
 from strategy.services import current_statuses
+from transparency import queries
 
 
 def _page(request, template: str, context: dict):
