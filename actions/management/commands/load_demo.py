@@ -26,7 +26,16 @@ class Command(BaseCommand):
         "demoadgangskode."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url",
+            help=(
+                "Adressen, brugerne logger ind på (standard SITE_URL); make start giver den "
+                "adresse, runserver faktisk lytter på."
+            ),
+        )
+
+    def handle(self, *args, url=None, **options):
         resolved = resolve_password(os.environ, settings.DEBUG)
         if resolved is None:
             raise CommandError(
@@ -60,7 +69,7 @@ class Command(BaseCommand):
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demodata for Albertslund indlæst: {summary}."))
 
-        self.stdout.write(f"Log ind på {settings.SITE_URL.rstrip('/')}/ som:")
+        self.stdout.write(f"Log ind på {(url or settings.SITE_URL).rstrip('/')}/ som:")
         width = max(len(login.user.username) for login in result.logins)
         for login in result.logins:
             if login.password_works:
