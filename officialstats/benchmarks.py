@@ -79,9 +79,9 @@ def _latest_common_period(figures: list[OfficialFigure], areas: list[str]) -> st
 def comparison(series: OfficialSeries) -> Comparison:
     """The series' areas in the order the selection lists them, at the latest common period,
     with the figure `CHANGE_YEARS` periods before it; for a series without areas, its last
-    `CHANGE_YEARS` + 1 periods. One query (the series' figures)."""
+    `CHANGE_YEARS` + 1 periods. One query (the series' figures), none when they are prefetched."""
     result = Comparison(series, per_capita=series.per_capita)
-    figures = list(series.figures.order_by("period_start"))
+    figures = sorted(series.figures.all(), key=lambda f: (f.period_start, f.area_code))
     if not series.area_variable:
         result.history = [(f.period, f.value) for f in figures][-(CHANGE_YEARS + 1) :]
         result.period = result.history[-1][0] if result.history else ""

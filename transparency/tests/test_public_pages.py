@@ -252,3 +252,36 @@ def test_statuses_are_brought_up_to_date_before_a_page_shows_them(client, publis
 
     goal.refresh_from_db()
     assert goal.status_on != date(2000, 1, 1)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_plan_page_computed_afresh_costs_the_same_for_1_and_3_goals_and_activities(
+    client, municipality, count, django_assert_num_queries
+):
+    strategy = PlanFactory(municipality=municipality)
+    action_plan = ActionPlanFactory(municipality=municipality, implements=strategy)
+    for number in range(count):
+        GoalFactory(plan=action_plan, title=f"Mål {number}")
+        ActivityFactory(plan=action_plan, title=f"Aktivitet {number}")
+    refresh_goal_status(goal_ids=action_plan.goals.values_list("pk", flat=True))
+    url = reverse("public:plan", kwargs={"code": "165", "plan_id": action_plan.pk})
+
+    with django_assert_num_queries(10):
+        client.get(url)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_municipality_page_computed_afresh_costs_the_same_for_1_and_3_series(
+    client, municipality, statbank, count, django_assert_num_queries
+):
+    from officialstats.client import StatBankClient
+    from officialstats.services import fetch_series
+
+    for _ in range(count):
+        fetch_series(
+            series=OfficialSeriesFactory(municipality=municipality), client=StatBankClient()
+        )
+    url = reverse("public:municipality", kwargs={"code": "165"})
+
+    with django_assert_num_queries(5):
+        client.get(url)
