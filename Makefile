@@ -17,7 +17,7 @@ install: uv
 
 start: install
 	$(UV) run python manage.py migrate --noinput
-	$(UV) run python manage.py load_demo
+	$(UV) run python manage.py load_demo --url http://$(HOST):$(PORT)/
 	$(UV) run python manage.py runserver $(HOST):$(PORT)
 
 # Production (README: Production): DEBUG off whatever the environment says; SECRET_KEY,

@@ -9,11 +9,14 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import override_settings
 
 from core.enums import Role
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+
+# `statbank`: a local StatBank answering from the files written from its documentation.
+pytest_plugins = ["officialstats.tests.local_statbank"]
 
 
 @pytest.fixture
@@ -126,6 +129,10 @@ def browser():
         )
         yield chromium
         chromium.close()
+        # While Playwright's loop runs, Django keeps the test's database connection apart from
+        # the one it has outside it (connections are per async context); close it here, or
+        # PostgreSQL refuses to drop the test database ("being accessed by other users").
+        connections.close_all()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 

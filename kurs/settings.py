@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "actions",
     "businesses",
     "inquiries",
+    "officialstats",
+    "transparency",
     "api",
 ]
 
@@ -236,6 +238,13 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kurs@localhost")
+
+# Statistics Denmark's StatBank API (officialstats.client), read by `fetch_statistics` and by
+# the form that links an indicator to a table.
+STATBANK_URL = env_str("STATBANK_URL", "https://api.statbank.dk/v1/")
+STATBANK_TIMEOUT = env_int("STATBANK_TIMEOUT", 20)
+if STATBANK_TIMEOUT < 1:
+    raise ImproperlyConfigured("STATBANK_TIMEOUT must be 1 second or more")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

@@ -12,8 +12,10 @@ urlpatterns = [
     declare(Rule.PUBLIC, path("i18n/", include("django.conf.urls.i18n"))),
     path("api/v1/", include("api.urls")),
     path("", include("core.urls")),
+    path("offentlig/", include("transparency.urls")),
     path("k/<str:code>/", include("strategy.urls")),
     path("k/<str:code>/handleplaner/", include("actions.urls")),
     path("k/<str:code>/virksomheder/", include("businesses.urls")),
     path("k/<str:code>/", include("inquiries.urls")),
+    path("k/<str:code>/statistik/", include("officialstats.urls")),
 ]

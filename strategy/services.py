@@ -110,6 +110,7 @@ def record_measurement(
     assessment: str = "",
     note: str = "",
     submission_token=None,
+    is_illustrative: bool = False,
 ) -> Measurement:
     """Record a measurement of `goal`. Side effect: a history row naming `user`.
 
@@ -141,6 +142,7 @@ def record_measurement(
         source=source,
         note=note,
         entered_by=user,
+        is_illustrative=is_illustrative,
     )
     measurement.full_clean(exclude=["submission_token"])
     measurement._history_user = user
@@ -180,6 +182,20 @@ def record_platform_figure(*, goal: Goal, first_day: date, last_day: date) -> Me
         % {"origin": source.origin, "first": first_day.isoformat(), "last": last_day.isoformat()},
         submission_token=token,
     )
+
+
+def revise_measurement(*, measurement: Measurement, user, value: Decimal, source: str) -> None:
+    """Replace a measured value its source has since revised (Statistics Denmark corrects
+    published figures). Side effects: a history row naming `user`, and the goal's stored status
+    refreshed in the same transaction."""
+    measurement.value = value
+    measurement.source = source
+    measurement.full_clean(exclude=["submission_token"])
+    measurement._history_user = user
+    measurement._change_reason = _("Måling rettet af kilden")
+    with transaction.atomic():
+        measurement.save(update_fields=["value", "source"])
+        refresh_goal_status(goal_ids={measurement.goal_id})
 
 
 def update_goal(*, goal: Goal, user, expected_version: int, changes: dict) -> Goal:

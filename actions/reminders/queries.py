@@ -147,20 +147,28 @@ def activity_reminders(activities, today: date) -> list[Reminder]:
     return reminders
 
 
-def goal_reminders(goals, today: date) -> list[Reminder]:
+def measurements_due(goals, today: date):
+    """(goal, cycle, due) for each of `goals` (a queryset) with a measurement due on `today`
+    (`actions.rules.measurement_due`), the goal with its plan, municipality and owner. Two
+    queries, however many goals."""
     goals = list(
-        _with_reachable_owner(goals)
-        .exclude(data_source=DataSource.PLATFORM)
+        goals.exclude(data_source=DataSource.PLATFORM)
         .select_related("plan", "plan__municipality", "owner")
         .annotate(latest_measured_on=Max("measurements__measured_on"))
         .order_by("plan_id", "order", "pk")
     )
     cycles = goal_cycles({goal.plan_id for goal in goals})
-    reminders = []
     for goal in goals:
         cycle = cycles.get(goal.plan_id, rules.DEFAULT_CYCLE)
         due = rules.measurement_due(goal, goal.latest_measured_on, cycle, today)
-        if due is None or rules.is_history(goal.effective_deadline, today):
+        if due is not None:
+            yield goal, cycle, due
+
+
+def goal_reminders(goals, today: date) -> list[Reminder]:
+    reminders = []
+    for goal, cycle, due in measurements_due(_with_reachable_owner(goals), today):
+        if rules.is_history(goal.effective_deadline, today):
             continue
         reminders.append(
             Reminder(
@@ -222,27 +230,36 @@ def by_recipient(reminders: list[Reminder]) -> dict:
 
 @dataclass
 class OwnerBehind:
-    """An owner of a plan's open activities and how far behind they are.
+    """An owner of open activities or of goals, and how far behind they are.
 
-    `owner` is None for the activities nobody owns: those are behind by definition of the rule.
+    `owner` is None for the activities and goals nobody owns: those are behind by definition of
+    the rule.
     """
 
     owner: object
     open_activities: int = 0
     updates_missing: int = 0
+    measurements_missing: int = 0
     oldest_missing: date | None = None
     overdue: int = 0
     activities: list = field(default_factory=list)
+    goals: list = field(default_factory=list)
 
     @property
     def is_behind(self) -> bool:
-        return bool(self.updates_missing or self.overdue)
+        return bool(self.updates_missing or self.measurements_missing or self.overdue)
+
+    def missing_since(self, first: date) -> None:
+        if self.oldest_missing is None or first < self.oldest_missing:
+            self.oldest_missing = first
 
 
-def owners_behind(activities, today: date | None = None) -> list[OwnerBehind]:
+def owners_behind(activities, today: date | None = None, goals=None) -> list[OwnerBehind]:
     """Per owner of the open ones among `activities` (a queryset: one plan's, or a whole
-    municipality's): how many lack a due update, since when, and how many are late. Owners
-    who are behind come first, most missing updates first; three queries."""
+    municipality's) and of `goals` (a queryset, optional): how many activities lack a due
+    update, how many goals a due measurement (`actions.rules`), since when the oldest, and how
+    many activities are late. Owners who are behind come first, most missing reports first;
+    five queries."""
     today = today or timezone.localdate()
     rows: dict[int | None, OwnerBehind] = {}
     for activity in open_activities(activities):
@@ -252,17 +269,21 @@ def owners_behind(activities, today: date | None = None) -> list[OwnerBehind]:
         late = rules.is_late(activity, today, activity.open_milestones)
         if due is not None:
             row.updates_missing += 1
-            if row.oldest_missing is None or due.first < row.oldest_missing:
-                row.oldest_missing = due.first
+            row.missing_since(due.first)
         if late:
             row.overdue += 1
         if due is not None or late:
             row.activities.append(activity)
+    for goal, _cycle, due in measurements_due(goals, today) if goals is not None else ():
+        row = rows.setdefault(goal.owner_id, OwnerBehind(goal.owner))
+        row.measurements_missing += 1
+        row.missing_since(due.first)
+        row.goals.append(goal)
     return sorted(
         rows.values(),
         key=lambda r: (
             not r.is_behind,
-            -r.updates_missing,
+            -(r.updates_missing + r.measurements_missing),
             r.oldest_missing or date.max,
             -r.overdue,
             r.owner is None,

@@ -201,9 +201,38 @@ def test_owners_behind_table(client, staff, committee_reader, plan, municipality
     table = re.search(r'<table class="table st-behind-table">.*?</table>', html, re.S)[0]
     row = re.search(r"<tr>\s*<th scope=\"row\">Lars Langsom.*?</tr>", table, re.S)[0]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-    assert [c.strip() for c in cells] == ["1", f"1. apr. {TODAY.year - 1}", "1", "2"]
+    assert [c.strip() for c in cells] == ["1", "0", f"1. apr. {TODAY.year - 1}", "1", "2"]
     assert str(staff) not in table
     assert "À jour" in html
+
+
+def test_owners_behind_table_names_goal_owners_with_a_measurement_due(
+    client, committee_reader, plan, municipality
+):
+    measurer = MembershipFactory(
+        municipality=municipality, user__first_name="Gitte", user__last_name="Goalejer"
+    ).user
+    strategy = PlanFactory(
+        municipality=municipality, period_start=TODAY.year - 1, period_end=TODAY.year + 1
+    )
+    plan.implements = strategy
+    plan.save()
+    GoalFactory(
+        plan=strategy,
+        owner=measurer,
+        title="Flere iværksættere",
+        baseline_date=date(TODAY.year - 1, 1, 1),
+        deadline=date(TODAY.year + 1, 12, 31),
+    )
+    client.force_login(committee_reader)
+
+    html = page(client, urls(plan)[0])
+
+    table = re.search(r'<table class="table st-behind-table">.*?</table>', html, re.S)[0]
+    row = re.search(r"<tr>\s*<th scope=\"row\">Gitte Goalejer.*?</tr>", table, re.S)[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert [c.strip() for c in cells] == ["0", "1", f"1. apr. {TODAY.year - 1}", "0", "0"]
+    assert "Flere iværksættere" in row
 
 
 # The resources page
@@ -287,7 +316,7 @@ def populate(plan, strategy, owners, start, count):
     refresh_goal_status(goal_ids=Goal.objects.values_list("pk", flat=True))
 
 
-@pytest.mark.parametrize(("which", "queries"), [(0, 12), (1, 10)], ids=["steering", "resources"])
+@pytest.mark.parametrize(("which", "queries"), [(0, 13), (1, 10)], ids=["steering", "resources"])
 def test_queries_do_not_grow_with_activities(client, staff, plan, municipality, which, queries):
     strategy = PlanFactory(municipality=municipality)
     track = TrackFactory(plan=plan)

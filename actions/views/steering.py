@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,7 +21,7 @@ from core.htmx import render_results
 from core.ids import page_number_of
 from core.scoping import member_object_or_404, member_required
 from strategy.enums import PlanStatus
-from strategy.models import Plan
+from strategy.models import Goal, Plan
 
 NAV = "timetables"
 DEFAULT_DAYS_BACK = 90
@@ -80,7 +81,10 @@ def steering(request, member, plan_id: int):
     page_number = page_number_of(request.GET.get("side"))
 
     def body() -> str:
-        owners = owners_behind(Activity.objects.filter(plan=plan), today)
+        # The plan's goals and those of the strategy it carries out, whose measurements its
+        # reporting cycle calls for (`actions.reminders.queries.goal_cycles`).
+        goals = Goal.objects.filter(Q(plan=plan) | Q(plan_id=plan.implements_id))
+        owners = owners_behind(Activity.objects.filter(plan=plan), today, goals)
         changes = changes_since(plan, since, request.user)
         start = (page_number - 1) * CHANGES_PAGE_SIZE
         shown = context | {
@@ -113,7 +117,11 @@ def owners_behind_overview(request, member):
         activities = Activity.objects.of_municipality(member.municipality).filter(
             plan__status=PlanStatus.ADOPTED
         )
-        behind = [row for row in owners_behind(activities, timezone.localdate()) if row.is_behind]
+        goals = Goal.objects.of_municipality(member.municipality).filter(
+            plan__status=PlanStatus.ADOPTED
+        )
+        owners = owners_behind(activities, timezone.localdate(), goals)
+        behind = [row for row in owners if row.is_behind]
         return render_to_string(
             "actions/_owners_behind_section.html", {"member": member, "behind": behind}, request
         )

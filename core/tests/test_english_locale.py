@@ -174,3 +174,10 @@ def test_compiled_catalogue_matches_the_po_file():
             assert compiled.pgettext(context, entry["msgid"]) == entry["msgstr"], entry["msgid"]
         else:
             assert compiled.gettext(entry["msgid"]) == entry["msgstr"], entry["msgid"]
+
+
+def test_goal_and_target_are_told_apart_in_english():
+    from django.utils.translation import override, pgettext
+
+    with override("en"):
+        assert (pgettext("goal", "Mål"), pgettext("target", "Mål")) == ("Goal", "Target")

@@ -76,5 +76,5 @@ def test_dashboard_is_usable_on_a_phone(live_server, browser_page):
 
     page_width = page.evaluate("document.documentElement.scrollWidth")
     assert page_width <= 390
-    assert page.locator("text=Et mål på telefonen").is_visible()
+    assert page.locator("a.goal-title", has_text="Et mål på telefonen").is_visible()
     page.screenshot(path=ARTIFACTS / "dashboard-phone.png", full_page=True)

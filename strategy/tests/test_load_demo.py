@@ -4,6 +4,7 @@ demo's contents are checked in test_demo_data.py, where it is loaded once for th
 
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -54,6 +55,25 @@ def test_summary_names_the_url_and_every_login(load):
         ("ballerup", "Medarbejder"),
     ):
         assert re.search(rf"{username}\s+{role} i .*adgangskode: {PASSWORD}", output)
+
+
+def test_summary_names_the_address_actually_served(db, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setenv("KURS_DEMO_PASSWORD", PASSWORD)
+    out = StringIO()
+
+    call_command("load_demo", "--url", "http://127.0.0.1:8123", stdout=out)
+
+    assert "Log ind på http://127.0.0.1:8123/ som:" in out.getvalue()
+    assert "8000" not in out.getvalue()
+
+
+def test_make_start_tells_load_demo_the_host_and_port_it_serves():
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+
+    start = makefile.split("\nstart:", 1)[1].split("\n\n", 1)[0]
+    assert "load_demo --url http://$(HOST):$(PORT)/" in start
+    assert "runserver $(HOST):$(PORT)" in start
 
 
 def test_refuses_without_a_password_when_debug_is_off(db, settings, monkeypatch):

@@ -12,6 +12,7 @@ from django.db import transaction
 import actions.demo
 import businesses.demo
 import inquiries.demo
+import officialstats.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
@@ -27,7 +28,16 @@ class Command(BaseCommand):
         "demoadgangskode."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url",
+            help=(
+                "Adressen, brugerne logger ind på (standard SITE_URL); make start giver den "
+                "adresse, runserver faktisk lytter på."
+            ),
+        )
+
+    def handle(self, *args, url=None, **options):
         resolved = resolve_password(os.environ, settings.DEBUG)
         if resolved is None:
             raise CommandError(
@@ -42,6 +52,7 @@ class Command(BaseCommand):
             actions.demo.load(stdout=self.stdout)
             businesses.demo.load(stdout=self.stdout)
             inquiries.demo.load(stdout=self.stdout)
+            officialstats.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
@@ -62,7 +73,7 @@ class Command(BaseCommand):
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demodata for Albertslund indlæst: {summary}."))
 
-        self.stdout.write(f"Log ind på {settings.SITE_URL.rstrip('/')}/ som:")
+        self.stdout.write(f"Log ind på {(url or settings.SITE_URL).rstrip('/')}/ som:")
         width = max(len(login.user.username) for login in result.logins)
         for login in result.logins:
             if login.password_works:
