@@ -43,6 +43,10 @@ class Rule(enum.Enum):
         "anyone once the plan is adopted; before, the municipality's members only, and 404 for "
         "everybody else, anonymous users too (a calendar client cannot log in)"
     )
+    ADOPTED_ONLY = (
+        "anyone, for an adopted plan and its goals; a draft is not found, whoever asks, members "
+        "too (the public pages show what was adopted, the members' pages the rest)"
+    )
     MEMBERS_ONLY = (
         "the municipality's members, whatever their role; everybody else gets 404, anonymous "
         "users too (an API client is not sent to log in)"

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import save_form
 from core.htmx import render_partial_or_page
-from core.scoping import member_object_or_404, member_required, require_editor
+from core.scoping import editor_required, member_object_or_404, member_required
 from officialstats.client import StatBankClient, StatBankError, StatBankNotFound
 from officialstats.forms import SeriesForm, TableForm
 from officialstats.models import OfficialSeries
@@ -32,11 +32,10 @@ def series_list(request, member):
     )
 
 
-@member_required
+@editor_required
 def series_create(request, member):
     """Step 1 (GET `table`): read the table's variables from Statistics Denmark; step 2 (POST):
     link the values chosen from them. htmx swaps in step 2 without reloading the page."""
-    require_editor(member)
     table_form = TableForm(request.GET if "table" in request.GET else None)
     form, problem = None, ""
     if table_form.is_valid():
@@ -89,10 +88,9 @@ def series_create(request, member):
 
 
 @require_POST
-@member_required
+@editor_required
 def series_fetch(request, member, series_id: int):
     """Fetch one series now (what the nightly command does), and say what changed."""
-    require_editor(member)
     series = member_object_or_404(
         OfficialSeries.objects.select_related("municipality", "goal"), member, pk=series_id
     )

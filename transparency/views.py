@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core import pagecache
+from core.access import Rule, access
 from core.ids import page_number_of
 from officialstats.benchmarks import comparison
 from strategy import queries as strategy_queries
@@ -27,6 +28,7 @@ def _page(request, template: str, context: dict):
     return render(request, template, {**context, "public": True})
 
 
+@access(Rule.PUBLIC)
 @require_safe
 def municipality(request, code: str):
     """The municipality's adopted plans and its official figures compared with its neighbours."""
@@ -54,6 +56,7 @@ def municipality(request, code: str):
     )
 
 
+@access(Rule.ADOPTED_ONLY)
 @require_safe
 def plan(request, code: str, plan_id: int):
     """An adopted plan: its facts, document, goals with status, key figures, commitments and,
@@ -94,6 +97,7 @@ def plan(request, code: str, plan_id: int):
     )
 
 
+@access(Rule.ADOPTED_ONLY)
 @require_safe
 def goal(request, code: str, goal_id: int):
     """A goal of an adopted plan: status and why, chart, sub-goals, the figures and their
@@ -134,6 +138,7 @@ def goal(request, code: str, goal_id: int):
     )
 
 
+@access(Rule.PUBLIC)
 @require_safe
 def accessibility(request):
     """The accessibility statement (tilgængelighedserklæring) the Danish web-accessibility law

@@ -30,6 +30,8 @@ from core.tests.factories import MembershipFactory, MunicipalityFactory
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
+from officialstats.models import OfficialSeries
+from officialstats.tests.factories import OfficialSeriesFactory
 from strategy.enums import PlanStatus
 from strategy.models import Goal, Measurement, Plan, Theme
 from strategy.tests.factories import (
@@ -59,6 +61,7 @@ class Rows:
     activity: Activity
     company: Company
     inquiry: Inquiry
+    series: OfficialSeries
     admin: dict[type[models.Model], models.Model]
 
 
@@ -205,6 +208,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         received_at=timezone.now(),
         closed_at=timezone.now(),
     )
+    series = OfficialSeriesFactory(municipality=municipality, title=public("Arbejdspladser"))
 
     admin_rows = {
         Municipality: municipality,
@@ -232,6 +236,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         activity=activity,
         company=own_firm,
         inquiry=inquiry,
+        series=series,
         admin=admin_rows,
     )
     draft = Rows(
@@ -240,6 +245,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         activity=draft_activity,
         company=own_firm,
         inquiry=inquiry,
+        series=series,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
