@@ -218,11 +218,20 @@ HOW = """\
   prepared once per language, not once per date. Database connections are persistent
   (`CONN_MAX_AGE` 60).
 
-Why "within 5× the floor" is hard to meet on this machine: the floor, `/healthz/`, reads no
-session, user or database. Any page for a logged-in member needs at least the user and the
-membership (two round trips to PostgreSQL) and the page layout rendered by Django's templates.
-On two cores shared with PostgreSQL and wrk, that alone costs several times the floor's
-1-2 ms."""
+Why the latency targets under 16 connections are hard to meet on this machine:
+- With 16 requests always in flight, a request's latency is 16 divided by the requests served
+  per second (Little's law). A p95 of 150 ms therefore needs well over 100 requests per second,
+  which is less than about 15 ms of CPU per request. That CPU time is shared on two cores by
+  gunicorn, PostgreSQL and wrk itself. A page served from the cache costs 5-10 ms at one
+  connection; under load, the four sync workers, the database round trips and the template
+  rendering of the layout take the rest.
+- The floor, `/healthz/`, reads no session, user or database. Any page for a logged-in member
+  needs at least the user and the membership (two round trips to PostgreSQL) and the page
+  layout rendered by Django's templates. On two shared cores that alone costs several times the
+  floor's 1-2 ms, so "within 5× the floor" is out of reach for a logged-in page here.
+- More cores, or a database on its own machine, raise the requests per second. The pages'
+  cost no longer grows with the data (queries and memory), so the figures scale with the
+  hardware, not with the municipality."""
 
 
 def render(
