@@ -15,7 +15,10 @@ register = template.Library()
 def _amount(left: timedelta, unit: Unit) -> str:
     hours = abs(left) / timedelta(hours=1)
     if unit is Unit.WORKING_HOURS:
-        return _("%(hours)s arbejdstimer") % {"hours": format_number(round(hours, 1))}
+        shown = round(hours, 1)
+        return ngettext(
+            "%(hours)s arbejdstime", "%(hours)s arbejdstimer", 1 if shown == 1 else 2
+        ) % {"hours": format_number(shown)}
     days, rest = divmod(round(hours), 24)
     text = ngettext("%(n)s time", "%(n)s timer", rest) % {"n": rest}
     if days:

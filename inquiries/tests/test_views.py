@@ -1,14 +1,19 @@
 """The team queue and the case page: who may see and change what, the order by time left, the
 state actions through the page, and the queue's query count."""
 
+from datetime import timedelta
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from inquiries import services
+from inquiries.clock import Unit
 from inquiries.enums import Action, State
 from inquiries.models import Inquiry
+from inquiries.templatetags.inquiries import time_left
 from inquiries.tests.conftest import at, receive
 from inquiries.tests.factories import TeamFactory, TopicFactory
 
@@ -188,3 +193,17 @@ def test_the_case_page_reads_a_fixed_number_of_queries(client, staff, inquiry, p
     # team, calendar, owner and company; the calendar's hours and holidays; the log with its
     # people; the teams.
     assert len(queries) == 7
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown"),
+    [
+        (1, "1 arbejdstime tilbage"),
+        (1.5, "1,5 arbejdstimer tilbage"),
+        (4, "4 arbejdstimer tilbage"),
+    ],
+)
+def test_working_hours_left_are_singular_for_one_hour(hours, shown):
+    clock = SimpleNamespace(overdue=False, left=timedelta(hours=hours), unit=Unit.WORKING_HOURS)
+
+    assert time_left(clock) == shown
