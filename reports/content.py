@@ -1,0 +1,316 @@
+"""What a committee status report shows, read from the database on the report's day.
+
+The report covers one plan. Its goals are the plan's own goals and the goals its activities
+serve (an action plan serves its strategy's goals), within the municipality. It is divided by
+the plan's tracks, in the plan's order:
+
+- an activity belongs to the track of its first theme (the Gantt view's grouping,
+  `actions.queries.timetable_index`); activities without one are under "Uden spor";
+- a track's goals are the plan's goals in the track and the goals its activities serve, so a
+  goal served from two tracks is shown in both; a goal in no track is under "Uden spor";
+- a track's resources are the rows of its themes in the plan's resources against results
+  (`actions.resources`).
+
+The numbers are those every page shows: each goal's stored status and progress
+(`strategy.services.refresh_stale_goal_status` brings them up to the day first), the late rule of
+`actions.rules`, and each activity's newest status update. The goal charts are drawn from the
+goal's own measurements, as on the goal's page.
+
+The summary page counts the goals by status (each goal once), lists the largest deviations and
+the late activities, and what the committee is asked to note or decide. The largest deviations
+are the goals furthest behind their course: expected progress minus actual progress, as shares
+of the way from baseline to target. Expected is the stored `Goal.expected_progress` (where the
+straight course stands at the latest measurement), or the whole way once the deadline has passed
+without the goal being achieved. The largest `DEVIATIONS_SHOWN` with a positive gap are shown.
+Late activities are listed up to `LATE_SHOWN` on the summary, with how many more there are;
+every late activity is marked in its track.
+
+`snapshot` turns the content into plain JSON (numbers as exact decimal strings) that the report's
+version keeps; `reports.changes` compares it with the previous sent report's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.template.loader import render_to_string
+
+from actions.models import Activity, StatusUpdate
+from actions.queries import ActivityFilters, timetable_index
+from actions.resources import ResourceReport, ResourceRow, build_chart, resource_report
+from core.svg import with_inline_styles
+from strategy.charts import build_chart as build_goal_chart
+from strategy.enums import GoalStatus
+from strategy.models import Goal, Measurement, Plan, Track
+from strategy.queries import observations_of
+from strategy.services import refresh_stale_goal_status
+from strategy.status import GoalFacts, evaluate
+
+DEVIATIONS_SHOWN = 5
+LATE_SHOWN = 10
+
+
+@dataclass
+class GoalRow:
+    goal: Goal
+    as_of: date
+    chart: str = ""  # the goal chart's SVG with its legend, styled (`core.svg`), or ""
+
+    @property
+    def status(self) -> GoalStatus:
+        return GoalStatus(self.goal.status)
+
+    @property
+    def latest(self) -> Measurement | None:
+        return self.goal.latest_measurement
+
+    @property
+    def expected(self) -> float | None:
+        """The progress expected by now: the stored one, or all the way once the deadline has
+        passed without the goal being achieved."""
+        if self.goal.expected_progress is not None:
+            return self.goal.expected_progress
+        if self.as_of > self.goal.effective_deadline and self.status != GoalStatus.ACHIEVED:
+            return 1.0
+        return None
+
+    @property
+    def deviation(self) -> float | None:
+        """Expected minus actual progress (see the module doc), or None without both."""
+        if self.goal.progress is None or self.expected is None:
+            return None
+        return self.expected - self.goal.progress
+
+    @property
+    def deviation_points(self) -> Decimal | None:
+        """The deviation in whole percentage points, as the report prints it."""
+        if self.deviation is None:
+            return None
+        return Decimal(str(self.deviation * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class ActivityRow:
+    activity: Activity
+    late: bool
+    latest_update: StatusUpdate | None
+
+
+@dataclass
+class TrackSection:
+    track: Track | None
+    goals: list[GoalRow] = field(default_factory=list)
+    activities: list[ActivityRow] = field(default_factory=list)
+    resources: list[ResourceRow] = field(default_factory=list)
+    changes: list = field(default_factory=list)  # `reports.changes.ReportChange`s in the track
+
+    @property
+    def key(self) -> str:
+        return str(self.track.pk) if self.track else ""
+
+    @property
+    def late_count(self) -> int:
+        return sum(1 for row in self.activities if row.late)
+
+
+@dataclass
+class ReportContent:
+    plan: Plan
+    as_of: date
+    goals: list[GoalRow]
+    activities: list[ActivityRow]
+    sections: list[TrackSection]
+    resources: ResourceReport
+    resource_chart: str = ""
+
+    @property
+    def status_counts(self) -> list[tuple[GoalStatus, int]]:
+        counts = Counter(row.goal.status for row in self.goals)
+        return [(status, counts[status.value]) for status in GoalStatus]
+
+    @property
+    def deviations(self) -> list[GoalRow]:
+        behind = [row for row in self.goals if (row.deviation or 0) > 0]
+        behind.sort(key=lambda row: (-row.deviation, row.goal.pk))
+        return behind[:DEVIATIONS_SHOWN]
+
+    @property
+    def late(self) -> list[ActivityRow]:
+        return [row for row in self.activities if row.late]
+
+    @property
+    def late_shown(self) -> list[ActivityRow]:
+        return self.late[:LATE_SHOWN]
+
+    @property
+    def late_not_shown(self) -> int:
+        return max(len(self.late) - LATE_SHOWN, 0)
+
+
+def _goals(plan: Plan) -> list[Goal]:
+    """The plan's goals and those its activities serve, with what the report shows of them."""
+    goals = Goal.objects.of_municipality(plan.municipality_id).filter(
+        Q(plan=plan) | Q(activities__plan=plan)
+    )
+    ids = set(goals.values_list("pk", flat=True))
+    return list(
+        Goal.objects.filter(pk__in=ids)
+        .select_related("plan", "track", "latest_measurement")
+        .prefetch_related(
+            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "pk"))
+        )
+        .order_by("plan__period_start", "plan_id", "order", "pk")
+    )
+
+
+def _chart(goal: Goal, as_of: date, suffix: str) -> str:
+    """The goal's chart and legend; `suffix` makes the chart's ids unique in the document."""
+    result = evaluate(GoalFacts.from_goal(goal), observations_of(goal), as_of)
+    chart = build_goal_chart(goal, result, as_of)
+    if chart is None:
+        return ""
+    context = {"chart": chart, "chart_suffix": f"-{suffix}"}
+    return with_inline_styles(render_to_string("strategy/_chart.html", context))
+
+
+def _activities(plan: Plan, as_of: date) -> tuple[list[ActivityRow], dict[int, object]]:
+    """The plan's activities in the plan's order with the late rule applied and their newest
+    update; and each activity's track key (the track of its first theme)."""
+    index = {entry.pk: entry for entry in timetable_index(plan, ActivityFilters(), as_of).entries}
+    newest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by("-reported_on", "-pk")
+    activities = list(
+        Activity.objects.filter(plan=plan)
+        .select_related("owner")
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.only("pk")))
+        .annotate(latest_update_id=Subquery(newest.values("pk")[:1]))
+        .order_by("order", "pk")
+    )
+    updates = StatusUpdate.objects.in_bulk(
+        [a.latest_update_id for a in activities if a.latest_update_id]
+    )
+    rows = [ActivityRow(a, index[a.pk].late, updates.get(a.latest_update_id)) for a in activities]
+    return rows, {a.pk: index[a.pk].track_key[2] or None for a in activities}
+
+
+def build_content(plan: Plan, as_of: date) -> ReportContent:
+    """Everything the report of `plan` shows on `as_of` (see the module doc)."""
+    goals = _goals(plan)
+    refreshed = refresh_stale_goal_status(
+        Goal.objects.filter(pk__in=[goal.pk for goal in goals]), as_of
+    )
+    if refreshed:
+        goals = _goals(plan)
+    activity_rows, track_of = _activities(plan, as_of)
+    resources = resource_report(plan, as_of)
+
+    tracks = list(Track.objects.filter(plan=plan).order_by("order", "pk"))
+    sections = {track.pk: TrackSection(track) for track in tracks}
+    untracked = TrackSection(None)
+    for row in activity_rows:
+        sections.get(track_of[row.activity.pk], untracked).activities.append(row)
+    placed: set[int] = set()
+    for index, section in enumerate([*sections.values(), untracked]):
+        track_id = section.track.pk if section.track else None
+        shown = {goal.pk for row in section.activities for goal in row.activity.goals.all()}
+        shown |= {g.pk for g in goals if g.plan_id == plan.pk and g.track_id == track_id}
+        if section is untracked:
+            # Goals that no track shows (another plan's, served by no activity) come here.
+            shown |= {goal.pk for goal in goals} - placed
+        placed |= shown
+        section.goals = [
+            GoalRow(goal, as_of, _chart(goal, as_of, f"{index}-{goal.pk}"))
+            for goal in goals
+            if goal.pk in shown
+        ]
+        section.resources = [row for row in resources.rows if _track_id(row, plan) == track_id]
+    chart = build_chart(resources.rows)
+    return ReportContent(
+        plan=plan,
+        as_of=as_of,
+        goals=[GoalRow(goal, as_of) for goal in goals],
+        activities=activity_rows,
+        sections=[s for s in [*sections.values(), untracked] if s.goals or s.activities],
+        resources=resources,
+        resource_chart=with_inline_styles(
+            render_to_string("actions/resources_chart.html", {"chart": chart})
+        )
+        if chart
+        else "",
+    )
+
+
+def _track_id(row: ResourceRow, plan: Plan) -> int | None:
+    """The track of a row of resources against results: its theme's, if the theme is the plan's."""
+    theme = row.theme
+    return theme.track_id if theme is not None and theme.plan_id == plan.pk else None
+
+
+def _number(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def snapshot(content: ReportContent) -> dict:
+    """The numbers the report shows, as JSON: what a later report compares itself with."""
+    track_of_goal: dict[int, str] = {}
+    track_of_activity: dict[int, str] = {}
+    for section in content.sections:
+        for row in section.goals:
+            track_of_goal.setdefault(row.goal.pk, section.key)
+        for row in section.activities:
+            track_of_activity[row.activity.pk] = section.key
+    goals = {}
+    for row in content.goals:
+        goal, latest = row.goal, row.latest
+        goals[str(goal.pk)] = {
+            "title": goal.title,
+            "track": track_of_goal.get(goal.pk, ""),
+            "status": goal.status,
+            "progress": goal.progress,
+            "expected_progress": goal.expected_progress,
+            "target": _number(goal.target_value),
+            "unit": goal.unit,
+            "latest_value": _number(latest.value) if latest else None,
+            "latest_assessment": latest.assessment if latest else "",
+            "latest_on": _day(latest.measured_on) if latest else None,
+        }
+    activities = {}
+    for row in content.activities:
+        activity, update = row.activity, row.latest_update
+        activities[str(activity.pk)] = {
+            "title": activity.title,
+            "track": track_of_activity.get(activity.pk, ""),
+            "status": activity.status,
+            "late": row.late,
+            "ends_on": _day(activity.ends_on),
+            "budget": _number(activity.budget),
+            "spent": _number(activity.spent),
+            "hours": _number(activity.hours),
+            "latest_update_on": _day(update.reported_on) if update else None,
+            "latest_light": update.light if update else None,
+        }
+    total = content.resources.total
+    return {
+        "as_of": content.as_of.isoformat(),
+        "tracks": {section.key: _section_title(section) for section in content.sections},
+        "status_counts": {status.value: count for status, count in content.status_counts},
+        "goals": goals,
+        "activities": activities,
+        "resources": {
+            "budget": _number(total.budget),
+            "spent": _number(total.spent),
+            "hours": _number(total.hours),
+            "activities": total.activities,
+        },
+    }
+
+
+def _section_title(section: TrackSection) -> str:
+    return section.track.title if section.track else ""
