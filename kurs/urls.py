@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("core.urls")),
     path("k/<str:code>/", include("strategy.urls")),
     path("k/<str:code>/handleplaner/", include("actions.urls")),
+    path("k/<str:code>/rapporter/", include("reports.urls")),
 ]
