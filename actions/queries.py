@@ -233,11 +233,13 @@ class ActivityFilters:
 
 
 def with_latest_update(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    """`latest_light` and `latest_reported_on` of each activity's newest status update."""
+    """`latest_light`, `latest_reported_on` and `latest_update_id` of each activity's newest
+    status update."""
     latest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by("-reported_on", "-pk")
     return activities.annotate(
         latest_light=Subquery(latest.values("light")[:1]),
         latest_reported_on=Subquery(latest.values("reported_on")[:1]),
+        latest_update_id=Subquery(latest.values("pk")[:1]),
     )
 
 

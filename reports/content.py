@@ -36,16 +36,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 
 from actions.models import Activity, StatusUpdate
-from actions.queries import ActivityFilters, timetable_index
+from actions.queries import ActivityFilters, timetable_index, with_latest_update
 from actions.resources import ResourceReport, ResourceRow, build_chart, resource_report
 from core.svg import with_inline_styles
 from strategy.charts import build_chart as build_goal_chart
 from strategy.enums import GoalStatus
-from strategy.models import Goal, Measurement, Plan, Track
+from strategy.models import Goal, Measurement, Plan, Theme, Track
 from strategy.queries import observations_of
 from strategy.services import refresh_stale_goal_status
 from strategy.status import GoalFacts, evaluate
@@ -151,12 +151,16 @@ class ReportContent:
         return max(len(self.late) - LATE_SHOWN, 0)
 
 
-def _goals(plan: Plan) -> list[Goal]:
-    """The plan's goals and those its activities serve, with what the report shows of them."""
-    goals = Goal.objects.of_municipality(plan.municipality_id).filter(
+def plan_goals(plan: Plan):
+    """The plan's own goals and the goals its activities serve, in the municipality."""
+    return Goal.objects.of_municipality(plan.municipality_id).filter(
         Q(plan=plan) | Q(activities__plan=plan)
     )
-    ids = set(goals.values_list("pk", flat=True))
+
+
+def _goals(plan: Plan) -> list[Goal]:
+    """The report's goals with what the report shows of them."""
+    ids = set(plan_goals(plan).values_list("pk", flat=True))
     return list(
         Goal.objects.filter(pk__in=ids)
         .select_related("plan", "track", "latest_measurement")
@@ -177,16 +181,17 @@ def _chart(goal: Goal, as_of: date, suffix: str) -> str:
     return with_inline_styles(render_to_string("strategy/_chart.html", context))
 
 
-def _activities(plan: Plan, as_of: date) -> tuple[list[ActivityRow], dict[int, object]]:
-    """The plan's activities in the plan's order with the late rule applied and their newest
-    update; and each activity's track key (the track of its first theme)."""
+def activity_rows(plan: Plan, as_of: date) -> tuple[list[ActivityRow], dict[int, int | None]]:
+    """The plan's activities in the plan's order with their themes, the late rule applied and
+    their newest update; and each activity's track (the track of its first theme)."""
     index = {entry.pk: entry for entry in timetable_index(plan, ActivityFilters(), as_of).entries}
-    newest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by("-reported_on", "-pk")
     activities = list(
-        Activity.objects.filter(plan=plan)
+        with_latest_update(Activity.objects.filter(plan=plan))
         .select_related("owner")
-        .prefetch_related(Prefetch("goals", queryset=Goal.objects.only("pk")))
-        .annotate(latest_update_id=Subquery(newest.values("pk")[:1]))
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.only("pk")),
+            Prefetch("themes", queryset=Theme.objects.order_by("order", "pk")),
+        )
         .order_by("order", "pk")
     )
     updates = StatusUpdate.objects.in_bulk(
@@ -204,13 +209,13 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
     )
     if refreshed:
         goals = _goals(plan)
-    activity_rows, track_of = _activities(plan, as_of)
+    activities, track_of = activity_rows(plan, as_of)
     resources = resource_report(plan, as_of)
 
     tracks = list(Track.objects.filter(plan=plan).order_by("order", "pk"))
     sections = {track.pk: TrackSection(track) for track in tracks}
     untracked = TrackSection(None)
-    for row in activity_rows:
+    for row in activities:
         sections.get(track_of[row.activity.pk], untracked).activities.append(row)
     placed: set[int] = set()
     for index, section in enumerate([*sections.values(), untracked]):
@@ -232,7 +237,7 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
         plan=plan,
         as_of=as_of,
         goals=[GoalRow(goal, as_of) for goal in goals],
-        activities=activity_rows,
+        activities=activities,
         sections=[s for s in [*sections.values(), untracked] if s.goals or s.activities],
         resources=resources,
         resource_chart=with_inline_styles(

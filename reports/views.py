@@ -1,4 +1,5 @@
-"""Committee reports: a plan's reports, asking for one, following its job, reading and sending it.
+"""Committee reports: a plan's reports, asking for one, following its job, reading and sending it;
+and the exports of a plan's tables and charts.
 
 Every view is for members of the municipality (`member_required`: outsiders get 404); committee
 readers read, only editors ask for and send reports (`require_editor`: 403). Thin: parse, check,
@@ -9,20 +10,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actions.exchange import plan_slug
+from core import svg as svg_files
 from core.forms import save_form
 from core.scoping import member_object_or_404, member_required, require_editor
-from reports import queries
+from reports import exports, queries, tables
 from reports.forms import ReportRequestForm
 from reports.models import ReportVersion
 from reports.services import request_report, send_report
+from strategy import queries as strategy_queries
 from strategy.documents import download_name
-from strategy.models import Plan
+from strategy.models import Goal, Plan
 
 # The stored report is a document of its own: its styles are inline, its logo a data: URI, its
 # fonts Kurs' static files; it can run no script, submit nothing and be framed by nobody.
@@ -139,3 +143,51 @@ def report_pdf(request, member, report_id: int):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# Exports: tables and charts as files, for every member of the municipality.
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@member_required
+def table_export(request, member, plan_id: int, table: str, fmt: str):
+    """The plan's goals, measurements or activities as .xlsx or .csv."""
+    plan = _plan(member, plan_id)
+    content = tables.WRITERS[fmt](exports.table(plan, table))
+    return _download(content, tables.CONTENT_TYPES[fmt], f"{table}-{plan_slug(plan)}.{fmt}")
+
+
+def _chart_response(svg: str | None, fmt: str, filename: str) -> HttpResponse:
+    if svg is None:
+        raise Http404
+    if fmt == "png":
+        return _download(svg_files.png(svg), "image/png", f"{filename}.png")
+    response = _download(svg.encode("utf-8"), "image/svg+xml", f"{filename}.svg")
+    # An SVG is a document that could hold script: these are Kurs' own, and may run none.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
+@member_required
+def goal_chart(request, member, goal_id: int, fmt: str):
+    """The goal's chart as on its page, as SVG or PNG (404 for a goal without a chart)."""
+    goal = member_object_or_404(
+        strategy_queries.goals_with_measurements(Goal.objects.all()), member, pk=goal_id
+    )
+    return _chart_response(exports.goal_chart(goal), fmt, f"maal-{goal.pk}")
+
+
+@member_required
+def plan_chart(request, member, plan_id: int, chart: str, fmt: str):
+    """The plan's Gantt chart (every activity) or resources against results, SVG or PNG."""
+    plan = _plan(member, plan_id)
+    svg = (
+        exports.gantt_chart(plan, member) if chart == "tidslinje" else exports.resources_chart(plan)
+    )
+    return _chart_response(svg, fmt, f"{chart}-{plan_slug(plan)}")
