@@ -21,7 +21,6 @@ from reports.content import build_content, snapshot
 from reports.enums import ReportState
 from reports.logos import data_uri
 from reports.models import Report, ReportLook, ReportVersion
-from reports.rendering import render_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +62,10 @@ def build_report(report_id: int) -> None:
 
 
 def _build(report: Report) -> None:
+    # Imported here: WeasyPrint loads the system's Pango when imported, and a machine without
+    # it (README: Reports) should still serve every page; only building a report fails there.
+    from reports import rendering
+
     plan = report.plan
     as_of = timezone.localdate()
     previous = latest_sent_version(plan)
@@ -73,7 +76,7 @@ def _build(report: Report) -> None:
         section.changes = [change for change in changes or [] if change.track == section.key]
     _progress(report.pk, HTML)
     look = ReportLook.objects.filter(municipality=plan.municipality_id).first()
-    html = render_html(
+    html = rendering.render_html(
         {
             "report": report,
             "plan": plan,
@@ -87,7 +90,7 @@ def _build(report: Report) -> None:
         }
     )
     _progress(report.pk, PDF)
-    pdf, pages = render_pdf(html)
+    pdf, pages = rendering.render_pdf(html)
     _progress(report.pk, SAVING)
     with transaction.atomic():
         ReportVersion.objects.create(

@@ -1,6 +1,6 @@
 """The report job: builds a queued report once, and records a failure on the report."""
 
-from reports import jobs
+from reports import jobs, rendering
 from reports.enums import ReportState
 from reports.models import Report, ReportVersion
 
@@ -17,7 +17,7 @@ def test_a_failing_report_is_marked_failed_with_the_reason(plan, staff, monkeypa
     def broken(html):
         raise OSError("Skrifttypen mangler")
 
-    monkeypatch.setattr(jobs, "render_pdf", broken)
+    monkeypatch.setattr(rendering, "render_pdf", broken)
     report = Report.objects.create(plan=plan, title="Fejler", requested_by=staff)
 
     jobs.build_report(report.pk)
