@@ -6,8 +6,10 @@ the plan's tracks, in the plan's order:
 
 - an activity belongs to the track of its first theme (the Gantt view's grouping,
   `actions.queries.timetable_index`); activities without one are under "Uden spor";
-- a track's goals are the plan's goals in the track and the goals its activities serve, so a
-  goal served from two tracks is shown in both; a goal in no track is under "Uden spor";
+- each goal is shown once, with its chart: a goal of the plan in its own track; a goal of
+  another plan (the strategy's) in the track of most of the activities that serve it (the
+  earlier track on a tie); a goal in no track, or served by no activity, under "Uden spor".
+  So the report grows with the number of goals, not with how many activities serve each;
 - a track's resources are the rows of its themes in the plan's resources against results
   (`actions.resources`).
 
@@ -217,19 +219,13 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
     untracked = TrackSection(None)
     for row in activities:
         sections.get(track_of[row.activity.pk], untracked).activities.append(row)
-    placed: set[int] = set()
+    home = _home_tracks(plan, goals, activities, track_of, tracks)
     for index, section in enumerate([*sections.values(), untracked]):
         track_id = section.track.pk if section.track else None
-        shown = {goal.pk for row in section.activities for goal in row.activity.goals.all()}
-        shown |= {g.pk for g in goals if g.plan_id == plan.pk and g.track_id == track_id}
-        if section is untracked:
-            # Goals that no track shows (another plan's, served by no activity) come here.
-            shown |= {goal.pk for goal in goals} - placed
-        placed |= shown
         section.goals = [
             GoalRow(goal, as_of, _chart(goal, as_of, f"{index}-{goal.pk}"))
             for goal in goals
-            if goal.pk in shown
+            if home[goal.pk] == track_id
         ]
         section.resources = [row for row in resources.rows if _track_id(row, plan) == track_id]
     chart = build_chart(resources.rows)
@@ -246,6 +242,24 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
         if chart
         else "",
     )
+
+
+def _home_tracks(plan, goals, activities, track_of, tracks) -> dict[int, int | None]:
+    """The track each goal is shown in (see the module doc)."""
+    served: dict[int, Counter] = {goal.pk: Counter() for goal in goals}
+    for row in activities:
+        for goal in row.activity.goals.all():
+            if goal.pk in served:
+                served[goal.pk][track_of[row.activity.pk]] += 1
+    order = {track_id: n for n, track_id in enumerate([*(t.pk for t in tracks), None])}
+    home = {}
+    for goal in goals:
+        if goal.plan_id == plan.pk or not served[goal.pk]:
+            home[goal.pk] = goal.track_id if goal.plan_id == plan.pk else None
+        else:
+            counts = served[goal.pk]
+            home[goal.pk] = min(counts, key=lambda track_id: (-counts[track_id], order[track_id]))
+    return home
 
 
 def _track_id(row: ResourceRow, plan: Plan) -> int | None:

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from actions.models import Activity
 from actions.rules import is_late
+from actions.tests.factories import ActivityFactory
 from core.locale import format_date, format_number, format_percent
 from reports.content import build_content, snapshot
 from reports.enums import ReportState
@@ -134,3 +135,22 @@ def test_snapshot_keeps_decimals_exactly(plan, today):
 
     spent = {entry["title"]: entry["spent"] for entry in numbers["activities"].values()}
     assert spent["Lysfestival i bymidten"] == "120000.50"
+
+
+def test_a_goal_served_from_two_tracks_is_shown_once_where_most_activities_serve_it(plan, today):
+    employment = Goal.objects.get(title="Flere arbejdspladser i grøn teknologi")
+    recruiting = plan.themes.get(title="Rekruttering og jobskabelse")
+    for title in ("Jobcafé", "Praktikpladser"):
+        activity = ActivityFactory(plan=plan, title=title, starts_on=today, ends_on=today)
+        activity.themes.set([recruiting])
+        activity.goals.set([employment])
+
+    content = build_content(plan, today)
+
+    shown_in = [
+        section.track.title if section.track else ""
+        for section in content.sections
+        for row in section.goals
+        if row.goal == employment
+    ]
+    assert shown_in == ["Rekruttering"]
