@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: uv install pango start worker serve test lint messages bench
+.PHONY: uv install pango start worker serve test lint messages bench bench-report
 
 # $(UV) may be given on the command line (make serve UV=/path/to/uv); then nothing is installed.
 uv:
@@ -72,6 +72,11 @@ test: lint pango
 # Options go in BENCH_ARGS, e.g. make bench BENCH_ARGS="--scale 0.1 --duration 5".
 bench: install
 	$(UV) run python -m bench.run $(BENCH_ARGS)
+
+# The committee report's PDF for a plan of 60 goals and 300 activities: time and peak memory,
+# in a throwaway SQLite database; writes bench/REPORT_PDF.md (README: Reports).
+bench-report: install pango
+	$(UV) run python -m bench.report_pdf $(BENCH_ARGS)
 
 # Needs GNU gettext (apt-get install gettext). The compiled .mo is committed, so running Kurs
 # does not need gettext; a test fails when the .po has untranslated or uncompiled entries.
