@@ -203,7 +203,9 @@ def measure(plan, user) -> dict:
     }
 
 
-def render(results: list[dict], *, goals: int, activities: int, seed: int, database: str) -> str:
+def render(
+    results: list[dict], *, goals: int, activities: int, seed: int, database: str, note: str = ""
+) -> str:
     """The figures as Markdown."""
     times = [run["seconds"] for run in results]
     lines = [
@@ -255,6 +257,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--database-url", help="default: a new SQLite file in a temporary folder")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--note", default="", help="a sentence for the results, e.g. the load")
     parser.add_argument("--measure-plan", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.goals < 1 or args.activities < 1 or args.runs < 1:
