@@ -173,13 +173,13 @@ def _goals(plan: Plan) -> list[Goal]:
     )
 
 
-def _chart(goal: Goal, as_of: date, suffix: str) -> str:
-    """The goal's chart and legend; `suffix` makes the chart's ids unique in the document."""
+def _chart(goal: Goal, as_of: date) -> str:
+    """The goal's chart and legend, its ids unique in the report (a goal is shown once)."""
     result = evaluate(GoalFacts.from_goal(goal), observations_of(goal), as_of)
     chart = build_goal_chart(goal, result, as_of)
     if chart is None:
         return ""
-    context = {"chart": chart, "chart_suffix": f"-{suffix}"}
+    context = {"chart": chart, "chart_suffix": f"-{goal.pk}"}
     return with_inline_styles(render_to_string("strategy/_chart.html", context))
 
 
@@ -220,12 +220,10 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
     for row in activities:
         sections.get(track_of[row.activity.pk], untracked).activities.append(row)
     home = _home_tracks(plan, goals, activities, track_of, tracks)
-    for index, section in enumerate([*sections.values(), untracked]):
+    for section in [*sections.values(), untracked]:
         track_id = section.track.pk if section.track else None
         section.goals = [
-            GoalRow(goal, as_of, _chart(goal, as_of, f"{index}-{goal.pk}"))
-            for goal in goals
-            if home[goal.pk] == track_id
+            GoalRow(goal, as_of, _chart(goal, as_of)) for goal in goals if home[goal.pk] == track_id
         ]
         section.resources = [row for row in resources.rows if _track_id(row, plan) == track_id]
     chart = build_chart(resources.rows)
@@ -282,7 +280,7 @@ def snapshot(content: ReportContent) -> dict:
     track_of_activity: dict[int, str] = {}
     for section in content.sections:
         for row in section.goals:
-            track_of_goal.setdefault(row.goal.pk, section.key)
+            track_of_goal[row.goal.pk] = section.key
         for row in section.activities:
             track_of_activity[row.activity.pk] = section.key
     goals = {}
