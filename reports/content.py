@@ -11,7 +11,9 @@ the plan's tracks, in the plan's order:
   earlier track on a tie); a goal in no track, or served by no activity, under "Uden spor".
   So the report grows with the number of goals, not with how many activities serve each;
 - a track's resources are the rows of its themes in the plan's resources against results
-  (`actions.resources`).
+  (`actions.resources`);
+- a track's dated activities are drawn as the timetable's Gantt chart, on the axis of the
+  whole plan so that the tracks' charts line up, each bar linking to the activity's page.
 
 The numbers are those every page shows: each goal's stored status and progress
 (`strategy.services.refresh_stale_goal_status` brings them up to the day first), the late rule of
@@ -42,7 +44,15 @@ from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 
 from actions.models import Activity, StatusUpdate
-from actions.queries import ActivityFilters, timetable_index, with_latest_update
+from actions.queries import (
+    ActivityFilters,
+    TimetableIndex,
+    gantt_chart,
+    summarise,
+    timetable_index,
+    timetable_rows,
+    with_latest_update,
+)
 from actions.resources import ResourceReport, ResourceRow, build_chart, resource_report
 from core.svg import with_inline_styles
 from strategy.charts import build_chart as build_goal_chart
@@ -109,6 +119,7 @@ class TrackSection:
     activities: list[ActivityRow] = field(default_factory=list)
     resources: list[ResourceRow] = field(default_factory=list)
     changes: list = field(default_factory=list)  # `reports.changes.ReportChange`s in the track
+    gantt: str = ""  # the Gantt chart of the track's dated activities, styled (`core.svg`)
 
     @property
     def key(self) -> str:
@@ -183,10 +194,29 @@ def _chart(goal: Goal, as_of: date) -> str:
     return with_inline_styles(render_to_string("strategy/_chart.html", context))
 
 
-def activity_rows(plan: Plan, as_of: date) -> tuple[list[ActivityRow], dict[int, int | None]]:
+def gantt(plan: Plan, index: TimetableIndex, entries: list, as_of: date, suffix: str) -> str:
+    """The Gantt chart (as the timetable page draws it) of `entries`, some or all of `index`'s
+    activities, on the axis of the whole plan; `suffix` makes its ids unique in a document."""
+    filters = ActivityFilters()
+    rows = timetable_rows(entries, as_of)
+    context = {
+        "chart": gantt_chart(plan, index, rows, filters.group, as_of),
+        "plan": plan,
+        # The chart links each activity to its page in the plan's municipality.
+        "member": {"municipality": plan.municipality},
+        "filters": filters,
+        "summary": summarise(entries),
+        "page_number": suffix,
+    }
+    return render_to_string("actions/_gantt.html", context)
+
+
+def activity_rows(plan: Plan, as_of: date) -> tuple[list[ActivityRow], TimetableIndex]:
     """The plan's activities in the plan's order with their themes, the late rule applied and
-    their newest update; and each activity's track (the track of its first theme)."""
-    index = {entry.pk: entry for entry in timetable_index(plan, ActivityFilters(), as_of).entries}
+    their newest update; and the plan's timetable index (each activity's track is the track of
+    its first theme, `track_key`)."""
+    timetable = timetable_index(plan, ActivityFilters(), as_of)
+    index = {entry.pk: entry for entry in timetable.entries}
     activities = list(
         with_latest_update(Activity.objects.filter(plan=plan))
         .select_related("owner")
@@ -200,7 +230,7 @@ def activity_rows(plan: Plan, as_of: date) -> tuple[list[ActivityRow], dict[int,
         [a.latest_update_id for a in activities if a.latest_update_id]
     )
     rows = [ActivityRow(a, index[a.pk].late, updates.get(a.latest_update_id)) for a in activities]
-    return rows, {a.pk: index[a.pk].track_key[2] or None for a in activities}
+    return rows, timetable
 
 
 def build_content(plan: Plan, as_of: date) -> ReportContent:
@@ -211,7 +241,8 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
     )
     if refreshed:
         goals = _goals(plan)
-    activities, track_of = activity_rows(plan, as_of)
+    activities, timetable = activity_rows(plan, as_of)
+    track_of = {entry.pk: entry.track_key[2] or None for entry in timetable.entries}
     resources = resource_report(plan, as_of)
 
     tracks = list(Track.objects.filter(plan=plan).order_by("order", "pk"))
@@ -226,6 +257,15 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
             GoalRow(goal, as_of, _chart(goal, as_of)) for goal in goals if home[goal.pk] == track_id
         ]
         section.resources = [row for row in resources.rows if _track_id(row, plan) == track_id]
+        dated = [
+            entry
+            for entry in timetable.in_gantt_order("theme")
+            if entry.dated and track_of[entry.pk] == track_id
+        ]
+        if dated:
+            section.gantt = with_inline_styles(
+                gantt(plan, timetable, dated, as_of, f"track-{track_id or 0}")
+            )
     chart = build_chart(resources.rows)
     return ReportContent(
         plan=plan,

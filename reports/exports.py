@@ -24,7 +24,7 @@ from actions import queries as action_queries
 from actions.resources import build_chart as build_resource_chart
 from actions.resources import resource_report
 from core.svg import standalone
-from reports.content import activity_rows, plan_goals
+from reports.content import activity_rows, gantt, plan_goals
 from reports.tables import Column, Table
 from strategy import queries as strategy_queries
 from strategy.charts import build_chart as build_goal_chart
@@ -132,7 +132,7 @@ def measurements_table(plan: Plan) -> Table:
 
 
 def activities_table(plan: Plan) -> Table:
-    rows, _tracks = activity_rows(plan, timezone.localdate())
+    rows, _timetable = activity_rows(plan, timezone.localdate())
     columns = [
         Column(_("ID"), 8),
         Column(_("Titel"), 50),
@@ -215,19 +215,9 @@ def resources_chart(plan: Plan) -> str | None:
         return _svg(render_to_string("actions/resources_chart.html", {"chart": chart}))
 
 
-def gantt_chart(plan: Plan, member) -> str:
+def gantt_chart(plan: Plan) -> str:
     """The plan's Gantt chart with every activity, grouped by theme."""
     today = timezone.localdate()
-    filters = action_queries.ActivityFilters()
-    index = action_queries.timetable_index(plan, filters, today)
-    rows = action_queries.timetable_rows(index.in_gantt_order(filters.group), today)
-    context = {
-        "chart": action_queries.gantt_chart(plan, index, rows, filters.group, today),
-        "plan": plan,
-        "member": member,
-        "filters": filters,
-        "summary": action_queries.summarise(index.entries),
-        "page_number": 1,
-    }
+    index = action_queries.timetable_index(plan, action_queries.ActivityFilters(), today)
     with translation.override("da"):
-        return _svg(render_to_string("actions/_gantt.html", context))
+        return _svg(gantt(plan, index, index.in_gantt_order("theme"), today, "1"))

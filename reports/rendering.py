@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -28,8 +29,6 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from core.svg import FONT_DIR
 
 PDF_VARIANT = "pdf/ua-1"
-# The origin relative URLs are resolved against; never fetched (see StaticFilesOnly).
-BASE_URL = "https://kurs.invalid/"
 # The faces the print stylesheet uses: (weight, style) -> the file's name in DKFDS.
 FONT_FILES = {
     (400, "normal"): "Regular",
@@ -64,11 +63,17 @@ def _print_css() -> str:
     return Path(finders.find("kurs/report.css")).read_text(encoding="utf-8")
 
 
+def base_url() -> str:
+    """What the document's relative links point into: the installation (`SITE_URL`), so that a
+    link in the PDF opens the page in Kurs. Nothing is fetched from it (`StaticFilesOnly`)."""
+    return settings.SITE_URL.rstrip("/") + "/"
+
+
 class StaticFilesOnly(URLFetcher):
     """Hands WeasyPrint Kurs' static files (by their /static/ URL) and data: URIs, nothing else."""
 
     def fetch(self, url, headers=None):
-        prefix = BASE_URL.rstrip("/") + static("")
+        prefix = base_url().rstrip("/") + static("")
         if url.startswith("data:"):
             return super().fetch(url, headers)
         if url.startswith(prefix):
@@ -80,7 +85,7 @@ class StaticFilesOnly(URLFetcher):
 
 def render_pdf(html: str) -> tuple[bytes, int]:
     """The PDF of the report's HTML and its number of pages."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly()).render(
+    document = HTML(string=html, base_url=base_url(), url_fetcher=StaticFilesOnly()).render(
         font_config=FontConfiguration()
     )
     output = io.BytesIO()

@@ -187,7 +187,5 @@ def goal_chart(request, member, goal_id: int, fmt: str):
 def plan_chart(request, member, plan_id: int, chart: str, fmt: str):
     """The plan's Gantt chart (every activity) or resources against results, SVG or PNG."""
     plan = _plan(member, plan_id)
-    svg = (
-        exports.gantt_chart(plan, member) if chart == "tidslinje" else exports.resources_chart(plan)
-    )
+    svg = exports.gantt_chart(plan) if chart == "tidslinje" else exports.resources_chart(plan)
     return _chart_response(svg, fmt, f"{chart}-{plan_slug(plan)}")
