@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from actions.enums import ActivityStatus
+from actions.gantt import build_gantt
 from actions.models import Activity, Milestone, Partner, StatusUpdate
 from actions.rules import CLOSED_STATUSES, is_late, is_milestone_overdue
 from core.history import HistoryEntry, changed_fields
@@ -232,11 +233,13 @@ class ActivityFilters:
 
 
 def with_latest_update(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    """`latest_light` and `latest_reported_on` of each activity's newest status update."""
+    """`latest_light`, `latest_reported_on` and `latest_update_id` of each activity's newest
+    status update."""
     latest = StatusUpdate.objects.filter(activity=OuterRef("pk")).order_by("-reported_on", "-pk")
     return activities.annotate(
         latest_light=Subquery(latest.values("light")[:1]),
         latest_reported_on=Subquery(latest.values("reported_on")[:1]),
+        latest_update_id=Subquery(latest.values("pk")[:1]),
     )
 
 
@@ -455,6 +458,20 @@ def group_rows(rows: list[TimetableRow], plan: Plan, group: str = "theme", total
     for key, bucket in buckets.items():
         bucket.total = totals[key] if totals else len(bucket.rows)
     return [buckets[key] for key in sorted(buckets)], undated
+
+
+def gantt_chart(plan: Plan, index: TimetableIndex, rows: list[TimetableRow], group: str, today):
+    """The Gantt chart of `rows` (some or all of `index`'s activities, read in full), grouped by
+    theme or track, on an axis that spans the plan's period and all of `index`'s dates."""
+    groups, undated = group_rows(rows, plan, group, index.group_totals(group))
+    return build_gantt(
+        groups,
+        undated,
+        plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
+        today=today,
+        span_dates=index.dates,
+        undated_total=sum(1 for entry in index.entries if not entry.dated),
+    )
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,9 @@ INSTALLED_APPS = [
     "inquiries",
     "officialstats",
     "transparency",
+    "reports",
     "api",
+    "django_q",
 ]
 
 MIDDLEWARE = [
@@ -248,11 +250,32 @@ if STATBANK_TIMEOUT < 1:
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Background jobs (the committee reports, reports/jobs.py): django-q2 with the database as its
+# queue, so SQLite in development and PostgreSQL in production need no other service. The
+# worker is a second process, `manage.py qcluster` (`make worker`; `make start` runs one beside
+# the development server). KURS_JOBS_SYNC=true runs each job at once inside the request that
+# queues it, without a worker (the test suite does so).
+Q_CLUSTER = {
+    "name": "kurs",
+    "orm": "default",
+    "workers": env_int("KURS_JOB_WORKERS", 1),
+    "timeout": 600,  # seconds a report may take before its worker is stopped
+    "retry": 660,  # must exceed the timeout, or a slow report is started twice
+    "max_attempts": 1,  # a failed report is marked failed; an editor asks for a new one
+    "poll": 1,  # seconds between looks at the queue
+    "catch_up": False,
+    "save_limit": 100,
+    "ack_failures": True,
+    "sync": env_bool("KURS_JOBS_SYNC", False),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every step of every PDF at INFO; its warnings are what matters.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # The CVR register's "system til system" service (Elasticsearch), for `manage.py import_cvr`.

@@ -8,3 +8,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Jobs run at once, in the test's process, through the same job function a worker calls.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405

@@ -18,4 +18,5 @@ urlpatterns = [
     path("k/<str:code>/virksomheder/", include("businesses.urls")),
     path("k/<str:code>/", include("inquiries.urls")),
     path("k/<str:code>/statistik/", include("officialstats.urls")),
+    path("k/<str:code>/rapporter/", include("reports.urls")),
 ]

@@ -28,14 +28,14 @@ from strategy.models import Plan, Theme
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _clean_text(value: str) -> str:
+def clean_text(value: str) -> str:
     """Text without the control characters that a worksheet cannot hold."""
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
-def _write_text(cell, value: str) -> None:
+def write_text(cell, value: str) -> None:
     """Text stays text, also when it begins with '=' (openpyxl would store it as a formula)."""
-    cell.value = _clean_text(value) or None
+    cell.value = clean_text(value) or None
     if cell.data_type == "f":
         cell.data_type = "s"
 
@@ -96,7 +96,7 @@ def export_workbook(*, plan: Plan) -> bytes:
                 # whether anyone changed them.
                 value = row_fingerprint(written) if column.key == "check" else values[column.key]
                 if isinstance(value, str):
-                    _write_text(cell, value)
+                    write_text(cell, value)
                 else:
                     cell.value = value
                 written[column.key] = cell.value
@@ -150,9 +150,9 @@ def _write_guide(sheet, plan: Plan) -> None:
     lines += [(str(status.label), "", False) for status in ActivityStatus]
     for row, (first, second, is_heading) in enumerate(lines, start=1):
         first_cell = sheet.cell(row=row, column=1)
-        _write_text(first_cell, first)
+        write_text(first_cell, first)
         second_cell = sheet.cell(row=row, column=2)
-        _write_text(second_cell, second)
+        write_text(second_cell, second)
         second_cell.alignment = wrap
         if is_heading:
             first_cell.font = bold

@@ -6,7 +6,6 @@ Thin: parse, check, call a query or a service, render.
 from __future__ import annotations
 
 import functools
-from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -18,7 +17,6 @@ from django.utils.translation import gettext as _
 from actions import queries, rules
 from actions.enums import ActivityStatus
 from actions.forms import ActivityForm, StatusUpdateForm
-from actions.gantt import build_gantt
 from actions.models import Activity
 from actions.services import record_status_update, update_activity
 from core import pagecache
@@ -80,18 +78,8 @@ def _timetable_page(request, member, plan_id: int, *, view: str, partial: str, p
             "next_page": page_number + 1 if len(entries) > start + PAGE_SIZE else None,
         }
         if view == "gantt":
-            groups, undated = queries.group_rows(
-                rows, plan, filters.group, index.group_totals(filters.group)
-            )
             shown["today"] = today
-            shown["chart"] = build_gantt(
-                groups,
-                undated,
-                plan_period=(date(plan.period_start, 1, 1), date(plan.period_end, 12, 31)),
-                today=today,
-                span_dates=index.dates,
-                undated_total=sum(1 for entry in index.entries if not entry.dated),
-            )
+            shown["chart"] = queries.gantt_chart(plan, index, rows, filters.group, today)
         return render_to_string(partial, shown, request)
 
     shown = cached(view, (plan.pk, filters, is_partial, page_number), results)

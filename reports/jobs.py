@@ -1,0 +1,108 @@
+"""The background job that builds a committee report: content, HTML, PDF, the stored version.
+
+Queued by `reports.services.request_report` once its transaction commits, run by the worker
+(`manage.py qcluster`, django-q2; see `Q_CLUSTER` in the settings). The job claims its report
+with a conditional update (queued → running), so a job delivered twice builds it once. It writes
+its progress to the report as it goes (the report's page polls it), and ends with the version
+and the state "done" in one transaction, or with the state "failed" and the error's message. A
+failed report is not tried again: an editor asks for a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from django_q.tasks import async_task
+
+from reports.changes import changes_between
+from reports.content import build_content, snapshot
+from reports.enums import ReportState
+from reports.logos import data_uri
+from reports.models import Report, ReportLook, ReportVersion
+
+logger = logging.getLogger(__name__)
+
+# Progress (%) when each step begins.
+CONTENT, HTML, PDF, SAVING = 5, 50, 60, 95
+
+
+def enqueue(report_id: int) -> None:
+    async_task("reports.jobs.build_report", report_id, task_name=f"report-{report_id}")
+
+
+def _progress(report_id: int, percent: int) -> None:
+    Report.objects.filter(pk=report_id, state=ReportState.RUNNING).update(progress=percent)
+
+
+def latest_sent_version(plan) -> ReportVersion | None:
+    """The version of the plan's report last sent to the committee: what a new one compares to."""
+    return (
+        ReportVersion.objects.filter(report__plan=plan, report__sent_at__isnull=False)
+        .order_by("-report__sent_at", "-pk")
+        .first()
+    )
+
+
+def build_report(report_id: int) -> None:
+    """Build the queued report `report_id` (see the module doc)."""
+    claimed = Report.objects.filter(pk=report_id, state=ReportState.QUEUED).update(
+        state=ReportState.RUNNING, progress=CONTENT
+    )
+    if not claimed:
+        return
+    try:
+        _build(Report.objects.select_related("plan", "plan__municipality").get(pk=report_id))
+    except Exception as error:
+        logger.exception("Report %s failed", report_id)
+        Report.objects.filter(pk=report_id).update(
+            state=ReportState.FAILED, error=str(error)[:500], finished_at=timezone.now()
+        )
+
+
+def _build(report: Report) -> None:
+    # Imported here: WeasyPrint loads the system's Pango when imported, and a machine without
+    # it (README: Reports) should still serve every page; only building a report fails there.
+    from reports import rendering
+
+    plan = report.plan
+    as_of = timezone.localdate()
+    previous = latest_sent_version(plan)
+    content = build_content(plan, as_of)
+    numbers = snapshot(content)
+    changes = changes_between(previous.snapshot if previous else None, numbers)
+    for section in content.sections:
+        section.changes = [change for change in changes or [] if change.track == section.key]
+    _progress(report.pk, HTML)
+    look = ReportLook.objects.filter(municipality=plan.municipality_id).first()
+    html = rendering.render_html(
+        {
+            "report": report,
+            "plan": plan,
+            "as_of": as_of,
+            "rendered_at": timezone.now(),
+            "content": content,
+            "sections": content.sections,
+            "changes": changes,
+            "previous": previous,
+            "logo": data_uri(look.logo) if look else "",
+        }
+    )
+    _progress(report.pk, PDF)
+    pdf, pages = rendering.render_pdf(html)
+    _progress(report.pk, SAVING)
+    with transaction.atomic():
+        ReportVersion.objects.create(
+            report=report,
+            as_of=as_of,
+            previous=previous,
+            html=html,
+            pdf=pdf,
+            page_count=pages,
+            checksum=ReportVersion.checksum_of(html, pdf),
+            snapshot=numbers,
+        )
+        Report.objects.filter(pk=report.pk).update(
+            state=ReportState.DONE, progress=100, finished_at=timezone.now()
+        )
