@@ -2,7 +2,7 @@
 and the exports of a plan's tables and charts.
 
 Every view is for members of the municipality (`member_required`: outsiders get 404); committee
-readers read, only editors ask for and send reports (`require_editor`: 403). Thin: parse, check,
+readers read, only editors ask for and send reports (`editor_required`: 403). Thin: parse, check,
 call `reports.services` or a query, render.
 """
 
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from actions.exchange import plan_slug
 from core import svg as svg_files
 from core.forms import save_form
-from core.scoping import member_object_or_404, member_required, require_editor
+from core.scoping import editor_required, member_object_or_404, member_required
 from reports import exports, queries, tables
 from reports.forms import ReportRequestForm
 from reports.models import ReportVersion
@@ -70,11 +70,10 @@ def plan_reports(request, member, plan_id: int):
     return _plan_page(request, member, plan, form)
 
 
-@member_required
+@editor_required
 @require_POST
 def report_request(request, member, plan_id: int):
     """Ask for a report; it is built in the background and its page shows the progress."""
-    require_editor(member)
     plan = _plan(member, plan_id)
     form = ReportRequestForm(request.POST)
     created = {}
@@ -105,11 +104,10 @@ def report_progress(request, member, report_id: int):
     return render(request, "reports/_progress.html", {"member": member, "report": report})
 
 
-@member_required
+@editor_required
 @require_POST
 def report_send(request, member, report_id: int):
     """Mark the report as sent to the committee: final from then on."""
-    require_editor(member)
     report = _report(member, report_id)
     try:
         send_report(report=report, user=request.user)

@@ -32,6 +32,8 @@ from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
 from officialstats.models import OfficialSeries
 from officialstats.tests.factories import OfficialSeriesFactory
+from reports.enums import ReportState
+from reports.models import Report, ReportLook, ReportVersion
 from strategy.enums import PlanStatus
 from strategy.models import Goal, Measurement, Plan, Theme
 from strategy.tests.factories import (
@@ -62,6 +64,7 @@ class Rows:
     company: Company
     inquiry: Inquiry
     series: OfficialSeries
+    report: Report
     admin: dict[type[models.Model], models.Model]
 
 
@@ -209,6 +212,25 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         closed_at=timezone.now(),
     )
     series = OfficialSeriesFactory(municipality=municipality, title=public("Arbejdspladser"))
+    look = ReportLook.objects.create(municipality=municipality)
+
+    def built_report(plan: Plan, title: str) -> Report:
+        # Stored as a finished build stores it; what the PDF holds is the reports app's tests'.
+        report = Report.objects.create(
+            plan=plan, title=title, requested_by=staff, state=ReportState.DONE, progress=100
+        )
+        ReportVersion.objects.create(
+            report=report,
+            as_of=timezone.localdate(),
+            html=f"<p>{title}</p>",
+            pdf=b"%PDF-1.7\n%%EOF\n",
+            page_count=1,
+            checksum="0" * 64,
+            snapshot={},
+        )
+        return report
+
+    report = built_report(action_plan, public("Status til udvalget"))
 
     admin_rows = {
         Municipality: municipality,
@@ -228,6 +250,8 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         WorkCalendar: topic.team.calendar,
         Team: topic.team,
         Topic: topic,
+        ReportLook: look,
+        Report: report,
     }
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
@@ -237,6 +261,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         company=own_firm,
         inquiry=inquiry,
         series=series,
+        report=report,
         admin=admin_rows,
     )
     draft = Rows(
@@ -246,6 +271,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         company=own_firm,
         inquiry=inquiry,
         series=series,
+        report=built_report(draft_action_plan, f"{secret} Udkast til status"),
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

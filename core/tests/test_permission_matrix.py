@@ -142,6 +142,10 @@ def parameter(name: str, route: Route, case: Case, world: World):
         if name == "uidb64":
             return urlsafe_base64_encode(force_bytes(staff.pk))
         return default_token_generator.make_token(staff)
+    words = getattr(route.pattern.pattern.converters.get(name), "words", ())
+    if words:
+        # A segment that is one of a few fixed words (a report's table or chart, a format).
+        return words[0]
     if name == "answer":
         # A satisfaction link's signed answer about Albertslund's closed inquiry.
         return satisfaction.token_for(world.adopted.inquiry.pk, True)
