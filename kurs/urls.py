@@ -16,4 +16,6 @@ urlpatterns = [
     path("k/<str:code>/handleplaner/", include("actions.urls")),
     path("k/<str:code>/virksomheder/", include("businesses.urls")),
     path("k/<str:code>/", include("inquiries.urls")),
+    path("k/<str:code>/", include("visits.urls")),
+    path("k/<str:code>/", include("contacts.urls")),
 ]
