@@ -32,14 +32,20 @@ from visits.models import FollowUp, VisitTopic
 NAV = "visits"
 
 
+def _topic(member, raw):
+    """The municipality's topic a filter names, or None (no query when it names none)."""
+    pk = parse_id(raw)
+    if pk is None:
+        return None
+    return VisitTopic.objects.of_municipality(member.municipality).filter(pk=pk).first()
+
+
 @member_required
 @require_GET
 def visit_list(request, member):
     form = RollupForm(request.GET or None)
     first, last = form.period()
-    topics = VisitTopic.objects.of_municipality(member.municipality)
-    topic = topics.filter(pk=parse_id(request.GET.get("emne"))).first()
-    need_topic = topics.filter(pk=parse_id(request.GET.get("behov"))).first()
+    topic, need_topic = (_topic(member, request.GET.get(name)) for name in ("emne", "behov"))
     industry = request.GET.get("branche", "")
     if industry not in BY_KEY and industry != UNKNOWN_KEY:
         industry = ""
