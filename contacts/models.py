@@ -154,7 +154,7 @@ class Subscription(models.Model):
 
     def save(self, *args, **kwargs):
         # The rule holds on every write path (admin, import, a later newsletter), not only forms.
-        self.full_clean(validate_unique=False, validate_constraints=False)
+        self.full_clean()
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
