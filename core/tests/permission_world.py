@@ -24,6 +24,8 @@ from actions.tests.factories import (
 )
 from businesses.models import Company, CompanyProfile, ProductionUnit
 from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
+from contacts.enums import LegalBasis
+from contacts.models import ContactPerson
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
@@ -39,6 +41,8 @@ from strategy.tests.factories import (
     ThemeFactory,
     TrackFactory,
 )
+from visits.enums import Body
+from visits.models import FollowUp, Need, Visit, VisitTopic
 
 HOME, OTHER = "165", "151"
 
@@ -59,6 +63,9 @@ class Rows:
     activity: Activity
     company: Company
     inquiry: Inquiry
+    contact: ContactPerson
+    visit: Visit
+    follow_up: FollowUp
     admin: dict[type[models.Model], models.Model]
 
 
@@ -206,6 +213,31 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         closed_at=timezone.now(),
     )
 
+    # A contact person (personal data) and a visit to the registered firm with a need and a
+    # follow-up: all the municipality's members' only.
+    contact = ContactPerson.objects.create(
+        municipality=municipality,
+        company=registered,
+        name=f"{secret} Mette",
+        email=f"karin{code}@example.com",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+    )
+    visit = Visit.objects.create(
+        municipality=municipality,
+        company=registered,
+        visited_on=timezone.localdate(),
+        body=Body.MAYOR,
+        other_topic=secret,
+        summary=secret,
+    )
+    visit.their_participants.set([contact])
+    visit.our_participants.set([staff])
+    visit.topics.set(VisitTopic.objects.of_municipality(municipality)[:1])
+    Need.objects.create(visit=visit, text=f"{secret} Flere faglærte")
+    follow_up = FollowUp.objects.create(
+        visit=visit, title=f"{secret} Ring tilbage", owner=staff, due_on=timezone.localdate()
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -232,6 +264,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         activity=activity,
         company=own_firm,
         inquiry=inquiry,
+        contact=contact,
+        visit=visit,
+        follow_up=follow_up,
         admin=admin_rows,
     )
     draft = Rows(
@@ -240,6 +275,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         activity=draft_activity,
         company=own_firm,
         inquiry=inquiry,
+        contact=contact,
+        visit=visit,
+        follow_up=follow_up,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

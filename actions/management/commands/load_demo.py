@@ -12,6 +12,7 @@ from django.db import transaction
 import actions.demo
 import businesses.demo
 import inquiries.demo
+import visits.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             actions.demo.load(stdout=self.stdout)
             businesses.demo.load(stdout=self.stdout)
             inquiries.demo.load(stdout=self.stdout)
+            visits.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
