@@ -12,20 +12,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from contacts.models import ContactPerson
+from contacts.models import PERSONAL_FIELDS, ContactPerson
 from inquiries.queries import with_contact_email
 
-PERSON_FIELDS = [
-    "name",
-    "title",
-    "email",
-    "phone",
-    "legal_basis",
-    "legal_basis_note",
-    "source",
-    "created_at",
-    "last_contact_on",
-]
+PERSON_FIELDS = [*PERSONAL_FIELDS, "created_at"]
 
 
 def _value(value):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from contacts.models import NOTE_MAX_LENGTH, ContactPerson
+from contacts.models import NOTE_MAX_LENGTH, PERSONAL_FIELDS, ContactPerson
 from core.forms import DanishDateInput, DkfdsFormMixin, SubmitOnceFormMixin
 
 
@@ -10,16 +10,7 @@ class ContactForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
 
     class Meta:
         model = ContactPerson
-        fields = [
-            "name",
-            "title",
-            "email",
-            "phone",
-            "legal_basis",
-            "legal_basis_note",
-            "source",
-            "last_contact_on",
-        ]
+        fields = PERSONAL_FIELDS
         widgets = {"last_contact_on": DanishDateInput}
 
 

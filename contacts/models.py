@@ -27,6 +27,17 @@ from core.bounds import LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
 
 NOTE_MAX_LENGTH = 1_000
+# What staff record about a person: the contact form's fields and what an export shows.
+PERSONAL_FIELDS = [
+    "name",
+    "title",
+    "email",
+    "phone",
+    "legal_basis",
+    "legal_basis_note",
+    "source",
+    "last_contact_on",
+]
 
 
 class ContactPerson(models.Model):

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from businesses.models import CompanyProfile
-from inquiries.tests.factories import TopicFactory
 from inquiries.models import Inquiry
+from inquiries.tests.factories import TopicFactory
 from visits.enums import Body
 from visits.models import FollowUp, Visit
 from visits.tests.conftest import topic_named

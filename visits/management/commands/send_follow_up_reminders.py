@@ -5,15 +5,13 @@ Meant to run once a day from a scheduler. Each reminder is claimed by inserting 
 `FollowUpReminder` row in the transaction that sends the e-mail, as `send_reminders` does: a
 second run at the same time fails on the unique row and leaves it out; an SMTP error rolls the
 claims back and the reminder is tried again on the next run. Municipalities are handled one
-after the other; when one fails, the error is logged with its name, the others are reminded all
-the same, and the command ends with an error naming it.
+after the other (`core.jobs`): when one fails, the others are reminded all the same and the
+command ends with an error naming it.
 """
 
 from __future__ import annotations
 
-import logging
 import smtplib
-from datetime import date
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -21,11 +19,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.models import Municipality
+from core.jobs import chosen_municipalities, each_municipality, run_date
 from visits.models import FollowUpReminder
 from visits.reminders import due_follow_ups, email_for
-
-logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -39,46 +35,40 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", help="Only this municipality (three-digit code).")
 
     def handle(self, *args, dry_run=False, on_date=None, municipality=None, **options):
-        try:
-            today = date.fromisoformat(on_date) if on_date else timezone.localdate()
-        except ValueError as error:
-            raise CommandError(f"--date must be YYYY-MM-DD, not {on_date!r}") from error
-        municipalities = Municipality.objects.order_by("code")
-        if municipality:
-            municipalities = municipalities.filter(code=municipality)
-            if not municipalities:
-                raise CommandError(f"No municipality with code {municipality!r}")
-        sent, failed, broken = 0, 0, []
+        today = run_date(on_date)
+        municipalities = chosen_municipalities(municipality)
+        tally = {"sent": 0, "failed": 0}
         connection = None if dry_run else get_connection(fail_silently=False)
-        try:
-            for each in municipalities:
+
+        def remind(each):
+            for owner, follow_ups in due_follow_ups(each, today).items():
+                if dry_run:
+                    subject, body = email_for(owner, follow_ups, today)
+                    self.stdout.write(f"--- To: {owner.email}\nSubject: {subject}\n{body}")
+                    tally["sent"] += 1
+                    continue
                 try:
-                    for owner, follow_ups in due_follow_ups(each, today).items():
-                        if dry_run:
-                            subject, body = email_for(owner, follow_ups, today)
-                            self.stdout.write(f"--- To: {owner.email}\nSubject: {subject}\n{body}")
-                            sent += 1
-                            continue
-                        try:
-                            sent += self._claim_and_send(connection, owner, follow_ups, today)
-                        except (smtplib.SMTPException, OSError) as error:
-                            failed += 1
-                            self.stderr.write(f"Failed to send to {owner.email}: {error}")
-                except Exception as error:
-                    # One municipality's bad data must not cost the others their reminders.
-                    logger.exception("Follow-up reminders for %s failed", each)
-                    self.stderr.write(f"Follow-up reminders for {each} failed: {error!r}")
-                    broken.append(each)
+                    tally["sent"] += self._claim_and_send(connection, owner, follow_ups, today)
+                except (smtplib.SMTPException, OSError) as error:
+                    tally["failed"] += 1
+                    self.stderr.write(f"Failed to send to {owner.email}: {error}")
+
+        try:
+            broken = each_municipality(
+                municipalities, remind, what="Follow-up reminders", stderr=self.stderr
+            )
         finally:
             if connection is not None:
                 connection.close()
         verb = "would send" if dry_run else "sent"
-        self.stdout.write(f"Follow-up reminders for {today.isoformat()}: {verb} {sent} e-mail(s).")
+        self.stdout.write(
+            f"Follow-up reminders for {today.isoformat()}: {verb} {tally['sent']} e-mail(s)."
+        )
         problems = []
         if broken:
             problems.append("Reminders failed for " + ", ".join(str(each) for each in broken))
-        if failed:
-            problems.append(f"{failed} e-mail(s) could not be sent; they will be retried")
+        if tally["failed"]:
+            problems.append(f"{tally['failed']} e-mail(s) could not be sent; they will be retried")
         if problems:
             raise CommandError("; ".join(problems))
 
