@@ -24,8 +24,8 @@ from actions.tests.factories import (
 )
 from businesses.models import Company, CompanyProfile, ProductionUnit
 from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
-from contacts.enums import LegalBasis
-from contacts.models import ContactPerson
+from contacts.enums import ErasureCause, LegalBasis
+from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
@@ -238,6 +238,15 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         visit=visit, title=f"{secret} Ring tilbage", owner=staff, due_on=timezone.localdate()
     )
 
+    mailing_list = MailingList.objects.create(municipality=municipality, name=public("Erhvervsnyt"))
+    erasure = ErasureLog.objects.create(
+        municipality=municipality,
+        contact_id=contact.pk + 1000,
+        erased_at=timezone.now(),
+        cause=ErasureCause.REQUEST,
+        reason=secret,
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -256,6 +265,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         WorkCalendar: topic.team.calendar,
         Team: topic.team,
         Topic: topic,
+        VisitTopic: visit.topics.get(),
+        MailingList: mailing_list,
+        ErasureLog: erasure,
     }
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
