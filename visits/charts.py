@@ -10,6 +10,8 @@ from visits.rollup import Rollup
 
 LABEL_WIDTH, HEADER_HEIGHT = 320, 150
 CELL_WIDTH, CELL_HEIGHT = 64, 30
+# The last column's heading is slanted up to the right, past the table's edge.
+RIGHT_MARGIN = 160
 SHADES = 5
 
 
@@ -74,7 +76,7 @@ def heat_map(rollup: Rollup) -> HeatMap:
                 )
             )
     return HeatMap(
-        LABEL_WIDTH + len(rollup.topics) * CELL_WIDTH + 8,
+        LABEL_WIDTH + len(rollup.topics) * CELL_WIDTH + RIGHT_MARGIN,
         HEADER_HEIGHT + len(rollup.rows) * CELL_HEIGHT + 8,
         columns,
         rows,
