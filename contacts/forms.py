@@ -26,3 +26,19 @@ class ErasureForm(DkfdsFormMixin, forms.Form):
     confirm = forms.BooleanField(
         label=_("Jeg bekræfter, at personen og alle oplysninger om personen skal slettes."),
     )
+
+
+class ContactEditForm(DkfdsFormMixin, forms.ModelForm):
+    """A contact person's recorded data, against the version the page showed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = ContactPerson
+        fields = PERSONAL_FIELDS
+        widgets = {"last_contact_on": DanishDateInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version

@@ -21,10 +21,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actions.rules import add_months
 from contacts.enums import ErasureCause
 from contacts.models import ContactPerson, ErasureLog, MailingList, Subscription
+from core.concurrency import claim_next_version
 from core.idempotency import save_once
 from inquiries.services import anonymise_contact
 
@@ -34,6 +36,22 @@ def create_contact(*, municipality, company, token=None, **fields) -> ContactPer
     contact = ContactPerson(municipality=municipality, company=company, **fields)
     contact.full_clean(exclude=["submission_token"])
     contact, _created = save_once(contact, token=token)
+    return contact
+
+
+def update_contact(*, contact: ContactPerson, expected_version: int, **fields) -> ContactPerson:
+    """Change `contact`'s recorded data; refused (ConcurrentEditError) if someone saved it after
+    `expected_version`. The change is kept in the person's history (until they are erased)."""
+    for name, value in fields.items():
+        setattr(contact, name, value)
+    contact.full_clean(exclude=["submission_token"])
+    with transaction.atomic():
+        claim_next_version(
+            contact,
+            expected_version=expected_version,
+            message=_("Kontaktpersonen er ændret af en anden. Se den nye udgave og prøv igen."),
+        )
+        contact.save()
     return contact
 
 

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 from businesses.models import Company
 from contacts import export, services
 from contacts.enums import ErasureCause
-from contacts.forms import ContactForm, ErasureForm
-from contacts.models import ContactPerson
+from contacts.forms import ContactEditForm, ContactForm, ErasureForm
+from contacts.models import PERSONAL_FIELDS, ContactPerson
 from core.forms import save_form
 from core.scoping import editor_required, member_object_or_404, member_required
 
@@ -70,6 +70,38 @@ def contact_detail(request, member, contact_id):
         request,
         "contacts/contact_detail.html",
         {"member": member, "nav": NAV, "contact": contact, "visits": visits},
+    )
+
+
+@editor_required
+def contact_edit(request, member, contact_id):
+    """Change a contact person's data; a page opened before someone else's save is refused."""
+    contact = _contact(member, contact_id)
+    form = ContactEditForm(request.POST or None, instance=contact)
+    status = 200
+    if request.method == "POST":
+        status = save_form(
+            form,
+            lambda: services.update_contact(
+                contact=contact,
+                expected_version=form.cleaned_data["version"],
+                **{name: form.cleaned_data[name] for name in PERSONAL_FIELDS},
+            ),
+        )
+        if status is None:
+            messages.success(request, _("Kontaktpersonen er gemt."))
+            return redirect("contacts:detail", code=member.municipality.code, contact_id=contact.pk)
+    return render(
+        request,
+        "contacts/contact_form.html",
+        {
+            "member": member,
+            "nav": NAV,
+            "company": contact.company,
+            "form": form,
+            "contact": contact,
+        },
+        status=status,
     )
 
 

@@ -230,3 +230,23 @@ def test_services_erase_by_retention_without_a_user(municipality, contact):
     log = services.erase_contact(contact=contact, cause=ErasureCause.RETENTION)
 
     assert (log.erased_by, log.reason) == (None, "")
+
+
+def test_staff_change_a_contact_person_and_a_stale_page_is_refused(client, staff, contact):
+    client.force_login(staff)
+    edit = url("edit", contact)
+    data = {
+        "name": "Mette Brygger",
+        "legal_basis": "consent",
+        "legal_basis_note": "Samtykke 4. marts",
+    }
+
+    saved = client.post(edit, {**data, "version": 1, "title": "Adm. direktør"})
+    stale = client.post(edit, {**data, "version": 1, "title": "Ejer"})
+
+    assert saved.status_code == 302
+    assert stale.status_code == 409
+    assert 'value="Ejer"' in stale.content.decode()
+    contact.refresh_from_db()
+    assert (contact.title, contact.legal_basis, contact.version) == ("Adm. direktør", "consent", 2)
+    assert contact.history.count() == 2
