@@ -10,8 +10,8 @@ from core.models import User
 from visits.enums import Body
 from visits.models import TEXT_MAX_LENGTH, VisitTopic
 
-# Rows for needs and follow-ups on the visit form: enough for one meeting; more can be added on
-# the visit's page later.
+# Rows for needs and follow-ups on the visit form: enough for one meeting; more follow-ups can
+# be added on the visit's page later (`NewFollowUpForm`).
 EXTRA_ROWS = 3
 
 
@@ -105,6 +105,15 @@ class FollowUpForm(DkfdsFormMixin, forms.Form):
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, _("Udfyld opgave, ansvarlig og frist."))
         return data
+
+
+class NewFollowUpForm(SubmitOnceFormMixin, FollowUpForm):
+    """A follow-up added on the visit's page after the visit was recorded."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "owner", "due_on"):
+            self.fields[name].required = True
 
 
 NeedFormSet = forms.formset_factory(

@@ -175,6 +175,10 @@ class FollowUp(models.Model):
         _("udført"), null=True, blank=True, validators=[validate_plausible_date]
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Set when added on the visit's page afterwards (saved once per submission).
+    submission_token = models.UUIDField(
+        _("indsendelse"), null=True, blank=True, unique=True, editable=False
+    )
 
     objects = ScopedQuerySet.as_manager()
 

@@ -106,6 +106,16 @@ def _check_own(municipality, users, contacts, topics, needs, follow_ups) -> None
         raise ValidationError(_("Deltagere, emner og ansvarlige skal høre til kommunen."))
 
 
+def add_follow_up(*, visit: Visit, title: str, owner, due_on: date, token=None) -> FollowUp:
+    """Add a follow-up to a recorded visit; a second post of the same `token` adds nothing.
+    The owner must be a member of the visit's municipality (else ValidationError)."""
+    _check_own(visit.municipality, [], [], [], [], [(title, owner, due_on)])
+    follow_up = FollowUp(visit=visit, title=title, owner=owner, due_on=due_on)
+    follow_up.full_clean(exclude=["submission_token"])
+    follow_up, _created = save_once(follow_up, token=token)
+    return follow_up
+
+
 def complete_follow_up(*, follow_up: FollowUp, expected_version: int, done_on: date) -> FollowUp:
     """Mark `follow_up` done on `done_on`; refused if it changed since `expected_version`."""
     follow_up.done_on = done_on

@@ -7,6 +7,7 @@ urlpatterns = [
     path("besoeg/", views.visit_list, name="list"),
     path("besoeg/tal/", views.rollup_page, name="rollup"),
     path("besoeg/<id:visit_id>/", views.visit_detail, name="detail"),
+    path("besoeg/<id:visit_id>/opfoelgning/", views.follow_up_add, name="follow_up_add"),
     path(
         "besoeg/opfoelgning/<id:follow_up_id>/udfoert/",
         views.follow_up_complete,

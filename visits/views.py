@@ -24,10 +24,11 @@ from visits.forms import (
     CompleteFollowUpForm,
     FollowUpFormSet,
     NeedFormSet,
+    NewFollowUpForm,
     RollupForm,
     VisitForm,
 )
-from visits.models import FollowUp, VisitTopic
+from visits.models import FollowUp, Visit, VisitTopic
 
 NAV = "visits"
 
@@ -73,15 +74,45 @@ def visit_list(request, member):
     )
 
 
+def _detail(request, member, visit_id, *, status=200, **forms):
+    visit = member_object_or_404(queries.visit_page(member.municipality), member, pk=visit_id)
+    context = {
+        "member": member,
+        "nav": NAV,
+        "visit": visit,
+        "complete_form": CompleteFollowUpForm(),
+        "new_follow_up": NewFollowUpForm(municipality=member.municipality),
+        **forms,
+    }
+    return render(request, "visits/visit_detail.html", context, status=status)
+
+
 @member_required
 @require_GET
 def visit_detail(request, member, visit_id):
-    visit = member_object_or_404(queries.visit_page(member.municipality), member, pk=visit_id)
-    return render(
-        request,
-        "visits/visit_detail.html",
-        {"member": member, "nav": NAV, "visit": visit, "complete_form": CompleteFollowUpForm()},
+    return _detail(request, member, visit_id)
+
+
+@editor_required
+@require_POST
+def follow_up_add(request, member, visit_id):
+    """Add a follow-up to a recorded visit."""
+    visit = member_object_or_404(Visit.objects.select_related("municipality"), member, pk=visit_id)
+    form = NewFollowUpForm(request.POST, municipality=member.municipality)
+    status = save_form(
+        form,
+        lambda: services.add_follow_up(
+            visit=visit,
+            title=form.cleaned_data["title"],
+            owner=form.cleaned_data["owner"],
+            due_on=form.cleaned_data["due_on"],
+            token=form.cleaned_data["submission_token"],
+        ),
     )
+    if status is not None:
+        return _detail(request, member, visit_id, status=status, new_follow_up=form)
+    messages.success(request, _("Opfølgningen er tilføjet."))
+    return redirect("visits:detail", code=member.municipality.code, visit_id=visit.pk)
 
 
 def _forms(member, company, data=None):
@@ -165,20 +196,13 @@ def follow_up_complete(request, member, follow_up_id):
         ),
     )
     if status is not None:
-        visit = member_object_or_404(
-            queries.visit_page(member.municipality), member, pk=follow_up.visit_id
-        )
-        return render(
+        return _detail(
             request,
-            "visits/visit_detail.html",
-            {
-                "member": member,
-                "nav": NAV,
-                "visit": visit,
-                "complete_form": form,
-                "refused": follow_up.pk,
-            },
+            member,
+            follow_up.visit_id,
             status=status,
+            complete_form=form,
+            refused=follow_up.pk,
         )
     messages.success(request, _("Opfølgningen er markeret som udført."))
     return redirect("visits:detail", code=member.municipality.code, visit_id=follow_up.visit_id)

@@ -227,4 +227,27 @@ def test_the_visit_list_and_page_read_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as page_queries:
         client.get(detail_url(visit))
 
-    assert (len(list_queries), len(page_queries)) == (5, 8)
+    assert (len(list_queries), len(page_queries)) == (5, 9)
+
+
+def test_staff_add_a_follow_up_to_a_recorded_visit_once(client, staff, owner, municipality):
+    visit = VisitFactory(municipality=municipality)
+    url = reverse("visits:follow_up_add", kwargs={"code": "165", "visit_id": visit.pk})
+    client.force_login(staff)
+    data = {
+        "title": "Send referat",
+        "owner": owner.pk,
+        "due_on": "2026-04-01",
+        "submission_token": "6f1c2d9e-0000-4000-8000-000000000001",
+    }
+
+    refused = client.post(url, {**data, "owner": ""})
+    first = client.post(url, data)
+    again = client.post(url, data)
+
+    assert refused.status_code == 400
+    assert 'value="Send referat"' in refused.content.decode()
+    assert (first.status_code, again.status_code) == (302, 302)
+    assert [(f.title, f.owner, f.due_on) for f in FollowUp.objects.all()] == [
+        ("Send referat", owner, date(2026, 4, 1))
+    ]
