@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from businesses.timeline import Entry, Fact, OpenItem
@@ -36,7 +37,7 @@ def inquiry_entries(company, municipality) -> list[Entry]:
     inquiries = Inquiry.objects.of_municipality(municipality).filter(company=company)
     return [
         Entry(
-            inquiry.received_at.date(),
+            timezone.localdate(inquiry.received_at),
             _("Henvendelse"),
             f"{inquiry.reference} {inquiry.topic.name}",
             reverse(
@@ -62,7 +63,7 @@ def open_items(company, municipality) -> list[OpenItem]:
     )
     return [
         OpenItem(
-            inquiry.due_at.date() if inquiry.due_at else None,
+            timezone.localdate(inquiry.due_at) if inquiry.due_at else None,
             _("Henvendelse"),
             f"{inquiry.reference} {inquiry.topic.name}",
             str(inquiry.owner or ""),

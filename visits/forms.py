@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.rules import add_months
 from contacts.models import ContactPerson
-from core.bounds import validate_plausible_date
+from core.bounds import TEXT_MAX_LENGTH, validate_plausible_date
 from core.forms import DanishDateInput, DkfdsFormMixin, SubmitOnceFormMixin
 from core.models import User
 from visits.enums import Body
-from visits.models import TEXT_MAX_LENGTH, VisitTopic
+from visits.models import LINE_MAX_LENGTH, VisitTopic
 
 # Rows for needs and follow-ups on the visit form: enough for one meeting; more follow-ups can
 # be added on the visit's page later (`NewFollowUpForm`).
@@ -57,7 +57,7 @@ class VisitForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
     other_topic = forms.CharField(label=_("Andet emne"), max_length=200, required=False)
     summary = forms.CharField(
         label=_("Referat"),
-        max_length=20_000,
+        max_length=TEXT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
@@ -76,7 +76,7 @@ class VisitForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
 
 class NeedForm(DkfdsFormMixin, forms.Form):
     topic = forms.ModelChoiceField(label=_("Emne"), queryset=None, required=False)
-    text = forms.CharField(label=_("Behov"), max_length=TEXT_MAX_LENGTH, required=False)
+    text = forms.CharField(label=_("Behov"), max_length=LINE_MAX_LENGTH, required=False)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,7 +90,7 @@ class NeedForm(DkfdsFormMixin, forms.Form):
 
 
 class FollowUpForm(DkfdsFormMixin, forms.Form):
-    title = forms.CharField(label=_("Opgave"), max_length=TEXT_MAX_LENGTH, required=False)
+    title = forms.CharField(label=_("Opgave"), max_length=LINE_MAX_LENGTH, required=False)
     owner = forms.ModelChoiceField(label=_("Ansvarlig"), queryset=None, required=False)
     due_on = forms.DateField(label=_("Frist"), widget=DanishDateInput, required=False)
 

@@ -24,7 +24,7 @@ from core.bounds import LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
 from visits.enums import Body
 
-TEXT_MAX_LENGTH = 500
+LINE_MAX_LENGTH = 500
 
 
 class VisitTopic(models.Model):
@@ -142,7 +142,7 @@ class Need(models.Model):
         related_name="needs",
         verbose_name=_("emne"),
     )
-    text = models.CharField(_("behov"), max_length=TEXT_MAX_LENGTH)
+    text = models.CharField(_("behov"), max_length=LINE_MAX_LENGTH)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -163,7 +163,7 @@ class FollowUp(models.Model):
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("besøg")
     )
-    title = models.CharField(_("opgave"), max_length=TEXT_MAX_LENGTH)
+    title = models.CharField(_("opgave"), max_length=LINE_MAX_LENGTH)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -50,10 +50,6 @@ class Rollup:
     rows: list[Row]
 
     @property
-    def largest(self) -> int:
-        return max((max(c.visits, c.needs) for r in self.rows for c in r.cells), default=0)
-
-    @property
     def visits(self) -> int:
         return sum(row.visits for row in self.rows)
 
