@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from businesses import timeline
 from businesses.industries import BY_KEY, UNKNOWN_KEY
 from businesses.models import Company
 from core.forms import save_form
@@ -31,6 +32,7 @@ from visits.forms import (
 from visits.models import FollowUp, Visit, VisitTopic
 
 NAV = "visits"
+LAST_VISITS = 3
 
 
 def _topic(member, raw):
@@ -177,7 +179,18 @@ def visit_create(request, member, company_id):
 
 
 def _create_context(member, company, forms: dict) -> dict:
-    return {"member": member, "nav": NAV, "company": company, **forms}
+    """The form, and what staff should know before the visit: what is open with the firm and
+    the last visits."""
+    return {
+        "member": member,
+        "nav": NAV,
+        "company": company,
+        "open_items": timeline.open_items(company, member.municipality),
+        "last_visits": Visit.objects.of_municipality(member.municipality)
+        .filter(company=company)
+        .prefetch_related("topics")[:LAST_VISITS],
+        **forms,
+    }
 
 
 @editor_required

@@ -251,3 +251,16 @@ def test_staff_add_a_follow_up_to_a_recorded_visit_once(client, staff, owner, mu
     assert [(f.title, f.owner, f.due_on) for f in FollowUp.objects.all()] == [
         ("Send referat", owner, date(2026, 4, 1))
     ]
+
+
+def test_the_visit_form_shows_the_open_follow_ups_and_the_last_visits(
+    client, staff, owner, municipality, company
+):
+    earlier = VisitFactory(municipality=municipality, company=company, visited_on=date(2026, 1, 5))
+    FollowUpFactory(visit=earlier, owner=owner, title="Send lokaleliste")
+    client.force_login(staff)
+
+    page = client.get(create_url(company)).content.decode()
+
+    assert "Send lokaleliste" in page
+    assert "5. jan. 2026" in page
