@@ -19,6 +19,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from businesses.cvr.client import CvrClient
 from businesses.cvr.records import (
@@ -28,7 +29,15 @@ from businesses.cvr.records import (
     UnitRecord,
     parse_source,
 )
-from businesses.models import Company, CompanyAddress, CompanyName, ProductionUnit, RegisterSync
+from businesses.models import (
+    Company,
+    CompanyAddress,
+    CompanyName,
+    CompanyProfile,
+    ProductionUnit,
+    RegisterSync,
+)
+from core.concurrency import ConcurrentEditError
 
 ADDED, CHANGED, CLOSED, UNCHANGED = "added", "changed", "closed", "unchanged"
 # Looked up this many numbers at a time: below SQLite's limit of variables in one statement.
@@ -282,3 +291,22 @@ def _note_update(report: ImportReport, facts: RegisterFacts) -> None:
         report.newest_update is None or facts.updated_at > report.newest_update
     ):
         report.newest_update = facts.updated_at
+
+
+def set_key_account_owner(*, municipality, company: Company, owner, expected_owner_id) -> None:
+    """Make `owner` (a member, or None) the company's key-account owner in `municipality`.
+
+    Version-safe without a version column: the change applies only if the owner is still the
+    one the page showed (`expected_owner_id`, None for none), so of two people changing it at
+    once the second is refused (ConcurrentEditError) and overwrites nothing."""
+    if owner is not None and not municipality.memberships.filter(user=owner).exists():
+        raise ValidationError({"owner": _("Vælg en af kommunens medarbejdere.")})
+    message = _("Den virksomhedsansvarlige er ændret af en anden. Se den nye og prøv igen.")
+    with transaction.atomic():
+        profile, _new = CompanyProfile.objects.select_for_update().get_or_create(
+            municipality=municipality, company=company
+        )
+        if profile.key_account_owner_id != expected_owner_id:
+            raise ConcurrentEditError(message)
+        profile.key_account_owner = owner
+        profile.save(update_fields=["key_account_owner"])

@@ -8,13 +8,17 @@ a firm kept on another municipality's list is a 404 (`CompanyQuerySet.visible_to
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from businesses import queries, timeline
+from businesses import queries, services, timeline
 from businesses.csv_import import import_own_firms
-from businesses.forms import OwnFirmsForm
+from businesses.forms import NO_OWNER, KeyAccountOwnerForm, OwnFirmsForm
 from businesses.search import Hit, search_companies
+from core.forms import save_form
 from core.htmx import render_partial_or_page
 from core.scoping import editor_required, member_required
 
@@ -42,22 +46,65 @@ def company_list(request, member):
     )
 
 
+def _company_context(member, company, owner_form=None) -> dict:
+    profile = company.own_profiles[0] if company.own_profiles else None
+    owner_id = profile.key_account_owner_id if profile else None
+    return {
+        "member": member,
+        "nav": NAV,
+        "company": company,
+        "profile": profile,
+        "owner_form": owner_form
+        or KeyAccountOwnerForm(municipality=member.municipality, current_owner_id=owner_id),
+        "timeline": timeline.entries(company, member.municipality),
+        "open_items": timeline.open_items(company, member.municipality),
+        "facts": timeline.facts(company, member.municipality),
+    }
+
+
 @member_required
 def company_detail(request, member, company_id: int):
     """A company's register data, history, production units, the municipality's own profile
-    and the timeline other apps fill (`businesses.timeline`)."""
+    and what other apps register (`businesses.timeline`): the timeline, what is still open
+    with the firm and who met it last."""
     company = get_object_or_404(queries.company_page(member.municipality), pk=company_id)
-    return render(
-        request,
-        "businesses/company_detail.html",
-        {
-            "member": member,
-            "nav": NAV,
-            "company": company,
-            "profile": company.own_profiles[0] if company.own_profiles else None,
-            "timeline": timeline.entries(company, member.municipality),
-        },
+    return render(request, "businesses/company_detail.html", _company_context(member, company))
+
+
+@editor_required
+@require_POST
+def key_account_owner(request, member, company_id: int):
+    """Set the company's key-account owner; a change made meanwhile by someone else is refused
+    and the page shows the current owner."""
+    company = get_object_or_404(queries.company_page(member.municipality), pk=company_id)
+    form = KeyAccountOwnerForm(request.POST, municipality=member.municipality)
+    status = save_form(
+        form,
+        lambda: services.set_key_account_owner(
+            municipality=member.municipality,
+            company=company,
+            owner=form.cleaned_data["owner"],
+            expected_owner_id=form.cleaned_data["expected_owner"],
+        ),
     )
+    if status is not None:
+        company = get_object_or_404(queries.company_page(member.municipality), pk=company_id)
+        if status == 409:
+            # Keep what was chosen, against the owner saved now, so that a second save applies.
+            profile = company.own_profiles[0] if company.own_profiles else None
+            data = request.POST.copy()
+            data["expected_owner"] = (profile and profile.key_account_owner_id) or NO_OWNER
+            refused, form = form, KeyAccountOwnerForm(data, municipality=member.municipality)
+            form.is_valid()
+            form.add_error(None, refused.non_field_errors())
+        return render(
+            request,
+            "businesses/company_detail.html",
+            _company_context(member, company, form),
+            status=status,
+        )
+    messages.success(request, _("Den virksomhedsansvarlige er gemt."))
+    return redirect("businesses:detail", code=member.municipality.code, company_id=company.pk)
 
 
 @editor_required

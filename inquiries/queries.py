@@ -60,3 +60,16 @@ def case(inquiry: Inquiry, now=None) -> tuple[promises.LiveClock | None, list[In
 
 def case_queryset():
     return _with_calendar(Inquiry.objects.select_related("company"))
+
+
+def with_contact_email(municipality, email: str):
+    """`municipality`'s inquiries whose contact e-mail is `email` (any case), newest first: what
+    a person's data export includes (`contacts.export`)."""
+    if not email:
+        return Inquiry.objects.none()
+    return (
+        Inquiry.objects.of_municipality(municipality)
+        .filter(email__iexact=email)
+        .select_related("topic")
+        .order_by("-received_at", "pk")
+    )

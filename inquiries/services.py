@@ -243,3 +243,23 @@ def record_satisfaction(
     return SatisfactionAnswer.objects.get_or_create(
         inquiry=inquiry, defaults={"satisfied": satisfied, "answered_at": now or timezone.now()}
     )
+
+
+ERASED_NAME = "Slettet efter anmodning"
+
+
+def anonymise_contact(*, municipality, email: str) -> int:
+    """Replace the contact fields (name, e-mail, phone) of `municipality`'s inquiries whose
+    e-mail is `email` (any case) with placeholders, so that a person erased on request (GDPR
+    art. 17) is no longer named while the inquiries still count in the figures. Returns how
+    many inquiries were changed. The caller owns the transaction and the erasure log."""
+    if not email:
+        return 0
+    changed = 0
+    for inquiry in Inquiry.objects.of_municipality(municipality).filter(email__iexact=email):
+        inquiry.contact_name = ERASED_NAME
+        inquiry.email = f"slettet-{inquiry.pk}@anonymiseret.invalid"
+        inquiry.phone = ""
+        inquiry.save(update_fields=["contact_name", "email", "phone"])
+        changed += 1
+    return changed

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "officialstats",
     "transparency",
     "reports",
+    "contacts",
+    "visits",
     "api",
     "django_q",
 ]
@@ -212,6 +214,10 @@ AXES_VERBOSE = False  # no banner on every manage.py command
 # must set these headers itself and drop any a client sent (README: Production).
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 PROXY_COUNT = env_int("PROXY_COUNT", 1)
+
+# GDPR: a contact person with no contact for this many months is erased by
+# `manage.py apply_retention` (contacts.services); 36 months = three years of no dealings.
+CONTACT_RETENTION_MONTHS = env_int("CONTACT_RETENTION_MONTHS", 36)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True

@@ -19,4 +19,6 @@ urlpatterns = [
     path("k/<str:code>/", include("inquiries.urls")),
     path("k/<str:code>/statistik/", include("officialstats.urls")),
     path("k/<str:code>/rapporter/", include("reports.urls")),
+    path("k/<str:code>/", include("visits.urls")),
+    path("k/<str:code>/", include("contacts.urls")),
 ]

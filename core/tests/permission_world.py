@@ -24,6 +24,8 @@ from actions.tests.factories import (
 )
 from businesses.models import Company, CompanyProfile, ProductionUnit
 from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
+from contacts.enums import ErasureCause, LegalBasis
+from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
@@ -43,6 +45,8 @@ from strategy.tests.factories import (
     ThemeFactory,
     TrackFactory,
 )
+from visits.enums import Body
+from visits.models import FollowUp, Need, Visit, VisitTopic
 
 HOME, OTHER = "165", "151"
 
@@ -65,6 +69,9 @@ class Rows:
     inquiry: Inquiry
     series: OfficialSeries
     report: Report
+    contact: ContactPerson
+    visit: Visit
+    follow_up: FollowUp
     admin: dict[type[models.Model], models.Model]
 
 
@@ -232,6 +239,40 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
 
     report = built_report(action_plan, public("Status til udvalget"))
 
+    # A contact person (personal data) and a visit to the registered firm with a need and a
+    # follow-up: all the municipality's members' only.
+    contact = ContactPerson.objects.create(
+        municipality=municipality,
+        company=registered,
+        name=f"{secret} Mette",
+        email=f"karin{code}@example.com",
+        legal_basis=LegalBasis.LEGITIMATE_INTEREST,
+    )
+    visit = Visit.objects.create(
+        municipality=municipality,
+        company=registered,
+        visited_on=timezone.localdate(),
+        body=Body.MAYOR,
+        other_topic=secret,
+        summary=secret,
+    )
+    visit.their_participants.set([contact])
+    visit.our_participants.set([staff])
+    visit.topics.set(VisitTopic.objects.of_municipality(municipality)[:1])
+    Need.objects.create(visit=visit, text=f"{secret} Flere faglærte")
+    follow_up = FollowUp.objects.create(
+        visit=visit, title=f"{secret} Ring tilbage", owner=staff, due_on=timezone.localdate()
+    )
+
+    mailing_list = MailingList.objects.create(municipality=municipality, name=public("Erhvervsnyt"))
+    erasure = ErasureLog.objects.create(
+        municipality=municipality,
+        contact_id=contact.pk + 1000,
+        erased_at=timezone.now(),
+        cause=ErasureCause.REQUEST,
+        reason=secret,
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -252,6 +293,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         Topic: topic,
         ReportLook: look,
         Report: report,
+        VisitTopic: visit.topics.get(),
+        MailingList: mailing_list,
+        ErasureLog: erasure,
     }
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
@@ -262,6 +306,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         inquiry=inquiry,
         series=series,
         report=report,
+        contact=contact,
+        visit=visit,
+        follow_up=follow_up,
         admin=admin_rows,
     )
     draft = Rows(
@@ -272,6 +319,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         inquiry=inquiry,
         series=series,
         report=built_report(draft_action_plan, f"{secret} Udkast til status"),
+        contact=contact,
+        visit=visit,
+        follow_up=follow_up,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

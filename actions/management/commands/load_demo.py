@@ -13,6 +13,7 @@ import actions.demo
 import businesses.demo
 import inquiries.demo
 import officialstats.demo
+import visits.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
 from strategy.models import Commitment, Goal, KeyFigure, Measurement, Plan, Theme, Track
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             businesses.demo.load(stdout=self.stdout)
             inquiries.demo.load(stdout=self.stdout)
             officialstats.demo.load(stdout=self.stdout)
+            visits.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)

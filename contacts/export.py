@@ -1,0 +1,83 @@
+"""Everything the municipality holds on one contact person (GDPR art. 15 and 20), as one
+structure that is served both as JSON (machine-readable) and as a readable page.
+
+What is included: the person's record, each change django-simple-history kept of it (when, and
+the values then), the visits they took part in (date, company, body, topics, needs, summary),
+their mailing-list subscriptions, and the municipality's inquiries sent from their e-mail
+address (any case), with what was written. Reads the visits through the reverse relation of
+`Visit.their_participants`, so this app imports no visit code.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from contacts.models import PERSONAL_FIELDS, ContactPerson
+from inquiries.queries import with_contact_email
+
+PERSON_FIELDS = [*PERSONAL_FIELDS, "created_at"]
+
+
+def _value(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def person_data(contact: ContactPerson) -> dict:
+    """The export of `contact` as plain JSON-ready values (dates as ISO 8601 text)."""
+    visits = contact.visits.select_related("company").prefetch_related("topics", "needs__topic")
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "controller": contact.municipality.name,
+        "person": {name: _value(getattr(contact, name)) for name in PERSON_FIELDS}
+        | {
+            "legal_basis_label": contact.get_legal_basis_display(),
+            "company": {"name": contact.company.name, "cvr_number": contact.company.cvr_number},
+        },
+        "history": [
+            {
+                "changed_at": record.history_date.isoformat(),
+                "change": record.history_type,
+                "values": {
+                    name: _value(getattr(record, name))
+                    for name in PERSON_FIELDS
+                    if name != "created_at"
+                },
+            }
+            for record in contact.history.order_by("history_date", "history_id")
+        ],
+        "visits": [
+            {
+                "visited_on": visit.visited_on.isoformat(),
+                "company": visit.company.name,
+                "body": visit.get_body_display(),
+                "topics": [topic.name for topic in visit.topics.all()],
+                "other_topic": visit.other_topic,
+                "needs": [need.text for need in visit.needs.all()],
+                "summary": visit.summary,
+            }
+            for visit in visits
+        ],
+        "subscriptions": [
+            {
+                "list": subscription.mailing_list.name,
+                "subscribed_at": subscription.subscribed_at.isoformat(),
+                "opted_in_at": _value(subscription.opted_in_at),
+                "opt_in_note": subscription.opt_in_note,
+            }
+            for subscription in contact.subscriptions.select_related("mailing_list")
+        ],
+        "inquiries": [
+            {
+                "reference": inquiry.reference,
+                "received_at": inquiry.received_at.isoformat(),
+                "topic": inquiry.topic.name,
+                "state": inquiry.get_state_display(),
+                "company_name": inquiry.company_name,
+                "contact_name": inquiry.contact_name,
+                "email": inquiry.email,
+                "phone": inquiry.phone,
+                "message": inquiry.message,
+            }
+            for inquiry in with_contact_email(contact.municipality, contact.email)
+        ],
+    }
