@@ -218,20 +218,25 @@ HOW = """\
   prepared once per language, not once per date. Database connections are persistent
   (`CONN_MAX_AGE` 60).
 
-Why the latency targets under 16 connections are hard to meet on this machine:
-- With 16 requests always in flight, a request's latency is 16 divided by the requests served
-  per second (Little's law). A p95 of 150 ms therefore needs well over 100 requests per second,
-  which is less than about 15 ms of CPU per request. That CPU time is shared on two cores by
-  gunicorn, PostgreSQL and wrk itself. A page served from the cache costs 5-10 ms at one
-  connection; under load, the four sync workers, the database round trips and the template
-  rendering of the layout take the rest.
-- The floor, `/healthz/`, reads no session, user or database. Any page for a logged-in member
-  needs at least the user and the membership (two round trips to PostgreSQL) and the page
-  layout rendered by Django's templates. On two shared cores that alone costs several times the
-  floor's 1-2 ms, so "within 5× the floor" is out of reach for a logged-in page here.
-- More cores, or a database on its own machine, raise the requests per second. The pages'
-  cost no longer grows with the data (queries and memory), so the figures scale with the
-  hardware, not with the municipality."""
+What is not met, and why:
+- **Within 5× the floor.** The floor, `/healthz/`, reads no session, user or database. At 16
+  connections its p95 is about 7 ms, so 5× is about 35 ms. With 16 requests in flight, latency
+  is 16 divided by the requests served per second (Little's law), so 35 ms needs about 450
+  requests per second: 4 ms of CPU per request on two cores shared with PostgreSQL and wrk.
+  Any page for a logged-in member needs the user and the membership from PostgreSQL and the
+  layout rendered by Django's templates. That comes to 200-400 requests per second here, so
+  p95 is 45-105 ms: well under 150 ms, but 6-15 times the floor.
+- **The admin's goal list** (p95 about 380 ms at 50 rows): Django's admin renders every cell
+  and checkbox of a change list through templates. It is a tool for administrators, not a
+  page the public or the committee loads.
+- **Memory on three pages.** The plan page builds its tree of 330 goals once per data
+  version. The steering page computes every change in the period before it shows 100
+  activities. The calendar feed holds every dated activity of the plan, because a calendar
+  client takes the whole feed. Each is built once per version and worker and then read from
+  the cache. The growth is that one build, not each request.
+- **On other machines**, more cores or a database on its own machine raise the requests per
+  second. Queries and memory per page no longer grow with the data, so the figures scale
+  with the hardware, not with the municipality."""
 
 
 def render(

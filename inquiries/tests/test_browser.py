@@ -1,7 +1,7 @@
 """End to end in headless Chromium: a business sends the public form on a phone (the CVR number
 looked up and shown back), then staff take the inquiry from the queue, record the first
-response, pause it waiting for papers, resume and close it; the business answers the
-satisfaction question with one click. Screenshots go to test-artifacts/."""
+response, pause it waiting for papers, resume and close it; the company page shows the inquiry
+in the firm's timeline; the business answers the satisfaction question with one click. Screenshots go to test-artifacts/."""
 
 import pytest
 
@@ -102,6 +102,16 @@ def test_a_business_sends_an_inquiry_and_staff_handle_it(live_server, browser):
         Action.CLOSED,
     ]
     assert inquiry.company.name == "Albertslund Lys A/S"
+
+    # The company page holds the inquiry in the firm's timeline, linking to the case.
+    page.goto(f"{live_server.url}/k/165/virksomheder/{inquiry.company.pk}/")
+    timeline = page.locator("#company-timeline")
+    assert f"{inquiry.reference} {inquiry.topic.name}" in timeline.inner_text()
+    timeline.locator(f"a:has-text('{inquiry.reference}')").click()
+    page.wait_for_selector("#inquiry-state")
+    assert page.locator("#inquiry-state").inner_text() == State.CLOSED.label
+    page.goto(f"{live_server.url}/k/165/virksomheder/{inquiry.company.pk}/")
+    page.screenshot(path=ARTIFACTS / "inquiry-company-page.png", full_page=True)
 
     # The business clicks "satisfied" in the e-mail: the page sends the answer by itself.
     phone.goto(f"{live_server.url}{satisfaction.path_for(inquiry, True)}")
