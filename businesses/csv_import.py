@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from businesses.cvr.numbers import normalise_number
 from businesses.models import Company, CompanyProfile
+from core.imports import RowError
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5_000
@@ -35,13 +36,6 @@ COLUMNS = {
     "by": "city",
     "note": "note",
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
 
 
 @dataclass

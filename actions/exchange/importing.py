@@ -40,18 +40,10 @@ from actions.periods import PeriodError, period_dates
 from actions.services import create_activity, update_activity
 from core.bounds import validate_plausible_date
 from core.concurrency import ConcurrentEditError
+from core.imports import RowError
 from core.locale import NumberError, format_date, format_number
 from core.models import User
 from strategy.models import Plan, Theme
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem: the row number as Excel shows it, the column header, a message in Danish."""
-
-    row: int
-    column: str
-    message: str
 
 
 @dataclass

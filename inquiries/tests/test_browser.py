@@ -1,7 +1,8 @@
 """End to end in headless Chromium: a business sends the public form on a phone (the CVR number
 looked up and shown back), then staff take the inquiry from the queue, record the first
 response, pause it waiting for papers, resume and close it; the company page shows the inquiry
-in the firm's timeline; the business answers the satisfaction question with one click. Screenshots go to test-artifacts/."""
+in the firm's timeline; the business answers the satisfaction question with one click.
+Screenshots go to test-artifacts/."""
 
 import pytest
 
