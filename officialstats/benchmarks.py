@@ -8,7 +8,10 @@ population (jobs, firms), and is what makes a municipality comparable with the r
 country; a series whose figure is already a rate or a share is shown as it is.
 
 `comparison(series)` returns the data and `render_comparison(series)` the HTML (table and chart),
-for the public page and for any report that wants the same comparison.
+for the public page and for any report that wants the same comparison; `render(comparison)` is
+that HTML of data already computed (the committee report keeps the numbers it shows).
+`compared_series(municipality)` are the series compared between areas, those with an area
+variable, in the order the public page shows them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 
 from officialstats.models import OfficialFigure, OfficialSeries
@@ -76,6 +80,16 @@ def _latest_common_period(figures: list[OfficialFigure], areas: list[str]) -> st
     return max(common, key=starts.__getitem__) if common else ""
 
 
+def compared_series(municipality) -> QuerySet[OfficialSeries]:
+    """The municipality's series with an area variable and their figures, in its order (two
+    queries): the comparisons between areas its public page shows."""
+    return (
+        OfficialSeries.objects.of_municipality(municipality)
+        .exclude(area_variable="")
+        .for_comparison()
+    )
+
+
 def comparison(series: OfficialSeries) -> Comparison:
     """The series' areas in the order the selection lists them, at the latest common period,
     with the figure `CHANGE_YEARS` periods before it; for a series without areas, its last
@@ -126,8 +140,11 @@ def _layout(result: Comparison) -> None:
     result.height = TOP + len(result.rows) * (BAR_HEIGHT + GAP) + 24
 
 
+def render(result: Comparison, request=None) -> str:
+    """The heading-less HTML of a comparison: the SVG chart and the table with its source."""
+    return render_to_string("officialstats/_comparison.html", {"comparison": result}, request)
+
+
 def render_comparison(series: OfficialSeries, request=None) -> str:
-    """The comparison's heading-less HTML: the SVG chart and the table with its source."""
-    return render_to_string(
-        "officialstats/_comparison.html", {"comparison": comparison(series)}, request
-    )
+    """The series' comparison's heading-less HTML: the SVG chart and the table with its source."""
+    return render(comparison(series), request)

@@ -46,6 +46,13 @@ class OfficialSeriesQuerySet(ScopedQuerySet):
             "municipality__code", "order", "pk"
         )
 
+    def for_comparison(self):
+        """With their municipality and figures, in the municipality's order: what
+        `officialstats.benchmarks.comparison` reads, in two queries however many series."""
+        return (
+            self.select_related("municipality").prefetch_related("figures").order_by("order", "pk")
+        )
+
 
 class OfficialSeries(models.Model):
     """An official figure read from a Statistics Denmark table: which table and which values.

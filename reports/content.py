@@ -29,6 +29,10 @@ without the goal being achieved. The largest `DEVIATIONS_SHOWN` with a positive 
 Late activities are listed up to `LATE_SHOWN` on the summary, with how many more there are;
 every late activity is marked in its track.
 
+After the tracks and the plan's resources, the report compares the municipality with other
+areas: each of its official series with an area variable (`officialstats.benchmarks`), with the
+same chart and table as its public page, from the figures last fetched from Statistics Denmark.
+
 `snapshot` turns the content into plain JSON (numbers as exact decimal strings) that the report's
 version keeps; `reports.changes` compares it with the previous sent report's.
 """
@@ -55,6 +59,7 @@ from actions.queries import (
 )
 from actions.resources import ResourceReport, ResourceRow, build_chart, resource_report
 from core.svg import with_inline_styles
+from officialstats.benchmarks import Comparison, compared_series, comparison, render
 from strategy.charts import build_chart as build_goal_chart
 from strategy.enums import GoalStatus
 from strategy.models import Goal, Measurement, Plan, Theme, Track
@@ -131,6 +136,18 @@ class TrackSection:
 
 
 @dataclass
+class Benchmark:
+    """An official figure compared between areas: its data and the public page's HTML of it."""
+
+    comparison: Comparison
+    html: str  # the chart (styled, `core.svg`) and the table with its source
+
+    @property
+    def key(self) -> str:
+        return str(self.comparison.series.pk)
+
+
+@dataclass
 class ReportContent:
     plan: Plan
     as_of: date
@@ -139,6 +156,7 @@ class ReportContent:
     sections: list[TrackSection]
     resources: ResourceReport
     resource_chart: str = ""
+    benchmarks: list[Benchmark] = field(default_factory=list)
 
     @property
     def status_counts(self) -> list[tuple[GoalStatus, int]]:
@@ -233,6 +251,12 @@ def activity_rows(plan: Plan, as_of: date) -> tuple[list[ActivityRow], Timetable
     return rows, timetable
 
 
+def municipality_benchmarks(municipality) -> list[Benchmark]:
+    """The municipality compared with other areas, as on its public page (two queries)."""
+    compared = [comparison(series) for series in compared_series(municipality)]
+    return [Benchmark(result, with_inline_styles(render(result))) for result in compared]
+
+
 def build_content(plan: Plan, as_of: date) -> ReportContent:
     """Everything the report of `plan` shows on `as_of` (see the module doc)."""
     goals = _goals(plan)
@@ -279,6 +303,7 @@ def build_content(plan: Plan, as_of: date) -> ReportContent:
         )
         if chart
         else "",
+        benchmarks=municipality_benchmarks(plan.municipality_id),
     )
 
 
@@ -366,6 +391,33 @@ def snapshot(content: ReportContent) -> dict:
             "hours": _number(total.hours),
             "activities": total.activities,
         },
+        "benchmarks": {row.key: _benchmark(row.comparison) for row in content.benchmarks},
+    }
+
+
+def _benchmark(result: Comparison) -> dict:
+    """A comparison's numbers: each area's figure in the period compared, per 1,000 inhabitants
+    where the series says so, and the figure the change is measured from, in the order shown."""
+    series = result.series
+    return {
+        "title": series.title,
+        "unit": series.unit,
+        "table": series.table_id,
+        "per_capita": result.per_capita,
+        "period": result.period,
+        "earlier_period": result.earlier_period,
+        "areas": [
+            {
+                "area": row.area,
+                "name": row.name,
+                "own": row.is_own,
+                "value": _number(row.value),
+                "per_thousand": _number(row.per_thousand),
+                "earlier": _number(row.earlier),
+                "change": _number(row.change),
+            }
+            for row in result.rows
+        ],
     }
 
 

@@ -109,9 +109,4 @@ def activities_page(plan: Plan, page: int) -> tuple[list[Activity], bool]:
 
 def series_of(municipality: Municipality) -> QuerySet[OfficialSeries]:
     """The municipality's series with their figures: two queries, however many series."""
-    return (
-        OfficialSeries.objects.of_municipality(municipality)
-        .select_related("municipality")
-        .prefetch_related("figures")
-        .order_by("order", "pk")
-    )
+    return OfficialSeries.objects.of_municipality(municipality).for_comparison()

@@ -1,4 +1,5 @@
-"""A small action plan to report on, and a way to build its report as the worker would."""
+"""A small action plan to report on, the municipality's figures from Statistics Denmark compared
+with other areas, and a way to build its report as the worker would."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -9,6 +10,8 @@ from django.utils import timezone
 from actions.enums import ActivityStatus, TrafficLight
 from actions.models import StatusUpdate
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
+from officialstats.models import OfficialFigure
+from officialstats.tests.factories import OfficialSeriesFactory
 from reports.services import request_report
 from strategy.enums import Assessment, GoalKind, Recurrence
 from strategy.tests.factories import (
@@ -139,6 +142,73 @@ def plan(municipality, today):
     )
     loose.goals.set([dialogue])
     return plan
+
+
+# Jobs in the municipality, the region and the country, and the population (FOLK1A) of each.
+JOBS = {
+    "165": ("Albertslund", Decimal(19369), Decimal(27750)),
+    "084": ("Region Hovedstaden", Decimal(868142), Decimal(1807404)),
+    "000": ("Hele landet", Decimal(2704188), Decimal(5822763)),
+}
+
+
+def _figures(series, areas: dict, years: range, skip=()):
+    """A figure a year for each area, growing 2 % a year up to its value in the last year."""
+    for area, (name, value, population) in areas.items():
+        for year in years:
+            if (area, year) in skip:
+                continue
+            growth = Decimal("1.02") ** (years[-1] - year)
+            OfficialFigure.objects.create(
+                series=series,
+                area_code=area,
+                area_name=name,
+                period=str(year),
+                period_start=date(year, 1, 1),
+                value=(value / growth).quantize(Decimal("0.1")),
+                population=population,
+            )
+
+
+@pytest.fixture
+def benchmarks(municipality, other_municipality):
+    """The municipality's figures from Statistics Denmark: jobs per 1,000 inhabitants in it, the
+    region and the country 2015-2022 (the country's 2022 figure not out yet, so 2021 is compared
+    with 2016), and firms in it and a neighbour in 2022 alone (no change shown); besides them, a
+    series without areas and another municipality's series, which the report leaves out."""
+    jobs = OfficialSeriesFactory(
+        municipality=municipality,
+        title="Job pr. 1.000 indbyggere",
+        selection={"OMRÅDE": list(JOBS), "BRANCHEDB0710": ["TOT"], "TAL": ["ANSATTE"]},
+        area_variable="OMRÅDE",
+        per_capita=True,
+        order=1,
+    )
+    _figures(jobs, JOBS, range(2015, 2023), skip={("000", 2022)})
+    firms = OfficialSeriesFactory(
+        municipality=municipality,
+        title="Virksomheder i kommunen",
+        unit="virksomheder",
+        table_id="GF02",
+        selection={"KOMK": ["165", "151"]},
+        area_variable="KOMK",
+        order=2,
+    )
+    _figures(
+        firms,
+        {"165": ("Albertslund", Decimal(1712), None), "151": ("Ballerup", Decimal(2950), None)},
+        range(2022, 2023),
+    )
+    alone = OfficialSeriesFactory(municipality=municipality, title="Ledige i kommunen", order=3)
+    _figures(alone, {"": ("", Decimal(812), None)}, range(2018, 2023))
+    elsewhere = OfficialSeriesFactory(
+        municipality=other_municipality,
+        title="Job i Ballerup",
+        selection={"OMRÅDE": ["151", "000"], "TAL": ["ANSATTE"]},
+        area_variable="OMRÅDE",
+    )
+    _figures(elsewhere, {"151": ("Ballerup", Decimal(30500), None)}, range(2022, 2023))
+    return [jobs, firms]
 
 
 @pytest.fixture

@@ -4,13 +4,15 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils import translation
 
 from actions.models import Activity
 from actions.rules import is_late
 from actions.tests.factories import ActivityFactory
 from core.locale import format_date, format_number, format_percent
+from officialstats.benchmarks import CHANGE_YEARS
+from officialstats.models import OfficialFigure, OfficialSeries
 from reports.content import build_content, snapshot
 from reports.enums import ReportState
 from strategy.enums import GoalStatus
@@ -150,3 +152,91 @@ def test_a_goal_served_from_two_tracks_is_shown_once_where_most_activities_serve
         if row.goal == employment
     ]
     assert shown_in == ["Rekruttering"]
+
+
+def _compared_periods(series: OfficialSeries) -> tuple[str, str]:
+    """From the database: the latest period every area of the series has a figure for, and the
+    period `CHANGE_YEARS` before it ("" when there is none)."""
+    areas = series.selection[series.area_variable]
+    complete = (
+        OfficialFigure.objects.filter(series=series, area_code__in=areas)
+        .values("period", "period_start")
+        .annotate(areas=Count("area_code", distinct=True))
+        .filter(areas=len(areas))
+        .order_by("-period_start")
+    )
+    period = complete[0]["period"]
+    periods = list(
+        dict.fromkeys(series.figures.order_by("period_start").values_list("period", flat=True))
+    )
+    index = periods.index(period)
+    return period, periods[index - CHANGE_YEARS] if index >= CHANGE_YEARS else ""
+
+
+def test_benchmark_numbers_equal_the_database(plan, benchmarks, staff, build):
+    report = build(plan, staff)
+
+    numbers = report.version.snapshot["benchmarks"]
+    compared = OfficialSeries.objects.filter(municipality=plan.municipality).exclude(
+        area_variable=""
+    )
+    assert (
+        set(numbers)
+        == {str(series.pk) for series in compared}
+        == {str(series.pk) for series in benchmarks}
+    )
+    assert [_compared_periods(series) for series in benchmarks] == [("2021", "2016"), ("2022", "")]
+    for series in compared:
+        entry = numbers[str(series.pk)]
+        period, earlier = _compared_periods(series)
+        assert (entry["period"], entry["earlier_period"]) == (period, earlier)
+        assert entry["per_capita"] == series.per_capita
+        assert [row["area"] for row in entry["areas"]] == series.selection[series.area_variable]
+        for row in entry["areas"]:
+            figure = series.figures.get(area_code=row["area"], period=period)
+            before = series.figures.filter(area_code=row["area"], period=earlier).first()
+            assert row["name"] == figure.area_name
+            assert row["own"] == (row["area"] == plan.municipality.code)
+            assert Decimal(row["value"]) == figure.value
+            if series.per_capita:
+                assert Decimal(row["per_thousand"]) == figure.value / figure.population * 1000
+            else:
+                assert row["per_thousand"] is None
+            if before is None:
+                assert (row["earlier"], row["change"]) == (None, None)
+            else:
+                assert Decimal(row["earlier"]) == before.value
+                assert Decimal(row["change"]) == (figure.value - before.value) / before.value
+
+
+def test_benchmarks_print_the_numbers_of_the_database_in_their_section(
+    plan, benchmarks, staff, build
+):
+    report = build(plan, staff)
+
+    html = report.version.html
+    with translation.override("da"):
+        for series in benchmarks:
+            shown = _block(html, f"benchmark-{series.pk}")
+            period, earlier = _compared_periods(series)
+            assert f"{series.title}, {period}" in shown
+            assert f"Kilde: Danmarks Statistik, {series.table_id}" in shown
+            for area in series.selection[series.area_variable]:
+                figure = series.figures.get(area_code=area, period=period)
+                cells = [figure.area_name, format_number(figure.value)]
+                if series.per_capita:
+                    cells.append(format_number(figure.value / figure.population * 1000, 1))
+                before = series.figures.filter(area_code=area, period=earlier).first()
+                if before is not None:
+                    change = (figure.value - before.value) / before.value
+                    cells += [format_number(before.value), format_percent(change)]
+                assert " ".join(cells) in shown
+    assert "Ledige i kommunen" not in html  # a series without areas compares nothing
+    assert "Job i Ballerup" not in html  # another municipality's
+
+
+def test_report_without_official_figures_has_no_benchmark_section(plan, staff, build):
+    report = build(plan, staff)
+
+    assert report.version.snapshot["benchmarks"] == {}
+    assert 'id="benchmarks-heading"' not in report.version.html

@@ -1,9 +1,11 @@
-"""The report's PDF: it renders, every goal and status is in its text, fonts are embedded, it is
-tagged and titled, its pages are numbered, table headers repeat, and chart text stays text.
-Each page is saved as a PNG in test-artifacts/ for a person to look at."""
+"""The report's PDF: it renders, every goal and status is in its text, and the municipality compared
+with other areas; fonts are embedded, it is tagged and titled, its pages are numbered, table
+headers repeat, and chart text stays text. Each page is saved as a PNG in test-artifacts/ for a
+person to look at."""
 
 import io
 import re
+from decimal import Decimal
 
 import pdfplumber
 import pypdf
@@ -12,12 +14,13 @@ import pytest
 
 from actions.tests.factories import ActivityFactory
 from conftest import ARTIFACTS
+from core.locale import format_number
 from strategy.enums import GoalStatus
 from strategy.models import Goal
 
 
 @pytest.fixture
-def report(plan, staff, build):
+def report(plan, benchmarks, staff, build):
     return build(plan, staff)
 
 
@@ -60,6 +63,19 @@ def test_pdf_text_contains_every_goal_and_its_status(report):
     for goal in Goal.objects.filter(pk__in=[int(pk) for pk in report.version.snapshot["goals"]]):
         assert goal.title in text
         assert str(GoalStatus(goal.status).label) in text
+
+
+def test_pdf_shows_the_municipality_compared_with_other_areas(report, benchmarks):
+    pages = _pages_text(bytes(report.version.pdf))
+    starts = [n for n, text in enumerate(pages) if "Albertslund Kommune sammenlignet med" in text]
+    resources = [n for n, text in enumerate(pages) if "Ressourcer og resultater for hele" in text]
+
+    assert len(starts) == 1 and starts[0] > resources[0]  # after the plan's resources
+    compared = " ".join(pages[starts[0] :])
+    for area in report.version.snapshot["benchmarks"][str(benchmarks[0].pk)]["areas"]:
+        per_thousand = format_number(Decimal(area["per_thousand"]), 1)
+        assert f"{area['name']} {format_number(Decimal(area['value']))} {per_thousand}" in compared
+    assert all(series.title in compared for series in benchmarks)
 
 
 def test_pdf_embeds_ibm_plex_sans_and_no_other_font(report):

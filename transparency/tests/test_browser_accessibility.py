@@ -4,33 +4,16 @@ plan, the 2.000-jobs goal with its figures from Statistics Denmark, the comparis
 neighbours) and the accessibility statement; screenshots go to test-artifacts/."""
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from conftest import ARTIFACTS
+from core.tests.axe import SIZES, axe_violations
 from strategy.demo.albertslund import JOBS_GOAL
 from strategy.models import Goal, Plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-AXE = Path(__file__).resolve().parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SIZES = {"desktop": (1280, 900), "phone": (375, 812)}
-
-
-def axe_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    assert len(result["passes"]) > 10  # axe ran its rules on the page
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} – "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in result["violations"]
-    ]
 
 
 def public_urls() -> dict[str, str]:
