@@ -24,6 +24,8 @@ from actions import queries as action_queries
 from actions.resources import build_chart as build_resource_chart
 from actions.resources import resource_report
 from core.svg import standalone
+from officialstats import benchmarks
+from officialstats.models import OfficialSeries
 from reports.content import activity_rows, gantt, plan_goals
 from reports.tables import Column, Table
 from strategy import queries as strategy_queries
@@ -221,3 +223,13 @@ def gantt_chart(plan: Plan) -> str:
     index = action_queries.timetable_index(plan, action_queries.ActivityFilters(), today)
     with translation.override("da"):
         return _svg(gantt(plan, index, index.in_gantt_order("theme"), today, "1"))
+
+
+def comparison_chart(series: OfficialSeries) -> str | None:
+    """An official figure's areas side by side, as the public page and the report draw them, or
+    None for a series without areas (shown as a table of its periods) or without figures."""
+    with translation.override("da"):
+        result = benchmarks.comparison(series)
+        if not result.rows:
+            return None
+        return _svg(benchmarks.render(result))

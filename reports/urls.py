@@ -52,4 +52,9 @@ urlpatterns = [
     path("plan/<id:plan_id>/<table:table>.<table_format:fmt>", views.table_export, name="table"),
     path("plan/<id:plan_id>/<plan_chart:chart>.<chart_format:fmt>", views.plan_chart, name="chart"),
     path("maal/<id:goal_id>/diagram.<chart_format:fmt>", views.goal_chart, name="goal_chart"),
+    path(
+        "statistik/<id:series_id>/diagram.<chart_format:fmt>",
+        views.series_chart,
+        name="series_chart",
+    ),
 ]

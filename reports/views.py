@@ -20,6 +20,7 @@ from actions.exchange import plan_slug
 from core import svg as svg_files
 from core.forms import save_form
 from core.scoping import editor_required, member_object_or_404, member_required
+from officialstats.models import OfficialSeries
 from reports import exports, queries, tables
 from reports.forms import ReportRequestForm
 from reports.models import ReportVersion
@@ -187,3 +188,11 @@ def plan_chart(request, member, plan_id: int, chart: str, fmt: str):
     plan = _plan(member, plan_id)
     svg = exports.gantt_chart(plan) if chart == "tidslinje" else exports.resources_chart(plan)
     return _chart_response(svg, fmt, f"{chart}-{plan_slug(plan)}")
+
+
+@member_required
+def series_chart(request, member, series_id: int, fmt: str):
+    """An official figure compared between areas, as on the public page, as SVG or PNG (404
+    for a series without areas or figures)."""
+    series = member_object_or_404(OfficialSeries.objects.all(), member, pk=series_id)
+    return _chart_response(exports.comparison_chart(series), fmt, f"statistik-{series.pk}")

@@ -9,6 +9,8 @@ names). A page of a new kind of row needs a field in `Rows`, built in `build_mun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import models
@@ -32,7 +34,7 @@ from core.tests.factories import MembershipFactory, MunicipalityFactory
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
-from officialstats.models import OfficialSeries
+from officialstats.models import OfficialFigure, OfficialSeries
 from officialstats.tests.factories import OfficialSeriesFactory
 from reports.enums import ReportState
 from reports.models import Report, ReportLook, ReportVersion
@@ -218,7 +220,20 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         received_at=timezone.now(),
         closed_at=timezone.now(),
     )
-    series = OfficialSeriesFactory(municipality=municipality, title=public("Arbejdspladser"))
+    series = OfficialSeriesFactory(
+        municipality=municipality,
+        title=public("Arbejdspladser"),
+        selection={"OMRÅDE": [code], "TAL": ["ANSATTE"]},
+        area_variable="OMRÅDE",
+    )
+    OfficialFigure.objects.create(
+        series=series,
+        area_code=code,
+        area_name=name,
+        period="2022",
+        period_start=date(2022, 1, 1),
+        value=Decimal(19369),
+    )
     look = ReportLook.objects.create(municipality=municipality)
 
     def built_report(plan: Plan, title: str) -> Report:

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from actions.models import Activity
+from officialstats.models import OfficialSeries
+from officialstats.tests.factories import OfficialSeriesFactory
 from strategy.models import Goal, Measurement
 from strategy.tests.factories import MeasurementFactory
 
@@ -156,3 +158,32 @@ def test_measurements_export_costs_the_same_queries_for_one_or_three(
 def _view_box(svg: bytes) -> tuple[str, str]:
     match = re.search(rb'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg)
     return match.group(1).decode(), match.group(2).decode()
+
+
+def test_an_official_figure_compared_between_areas_as_svg_and_png(logged_in, benchmarks):
+    jobs = benchmarks[0]
+
+    svg = logged_in.get(f"/k/165/rapporter/statistik/{jobs.pk}/diagram.svg")
+    png = logged_in.get(f"/k/165/rapporter/statistik/{jobs.pk}/diagram.png")
+
+    assert svg["Content-Type"] == "image/svg+xml"
+    text = svg.content.decode()
+    assert "<style>" in text and "<script" not in text
+    for name in ("Albertslund", "Region Hovedstaden", "Hele landet"):
+        assert name in text
+    assert png.content.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(io.BytesIO(png.content)).size == tuple(
+        2 * int(n) for n in _view_box(svg.content)
+    )
+
+
+def test_a_series_without_areas_or_of_another_municipality_has_no_chart(
+    logged_in, benchmarks, municipality
+):
+    alone = OfficialSeries.objects.get(title="Ledige i kommunen")
+    empty = OfficialSeriesFactory(municipality=municipality, area_variable="OMRÅDE")
+    foreign = OfficialSeries.objects.get(title="Job i Ballerup")
+
+    for series in (alone, empty, foreign):
+        url = f"/k/165/rapporter/statistik/{series.pk}/diagram.svg"
+        assert logged_in.get(url).status_code == 404, series.title
