@@ -9,7 +9,8 @@ How hits are found and ranked:
    lower case, accents and punctuation dropped) and compared with the name, address, postcode
    and city of companies and of production units. A company found through one of its production
    units is shown with that unit.
-   - On PostgreSQL by trigram word similarity (`pg_trgm`, GIN index from migration 0002): the
+   - On PostgreSQL by trigram word similarity (`pg_trgm`; GIN indexes from migration 0002 for
+     the whole register, and from 0003 on (municipality code, text) for a municipality's): the
      query is matched against the closest run of words in the text, so a typo ("Albertslnd
      Bager") still finds "Albertslund Bageri". Hits must reach `pg_trgm`'s word similarity
      threshold (0.6 by default); the best come first.
