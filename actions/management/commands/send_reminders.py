@@ -14,7 +14,6 @@ with an error naming the municipalities that failed, so that the scheduler repor
 
 from __future__ import annotations
 
-import logging
 import smtplib
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,14 +22,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from actions.models import ReminderLog
 from actions.reminders.mail import email_for
 from actions.reminders.queries import already_sent, by_recipient, due_reminders
-from core.models import Municipality
-
-logger = logging.getLogger(__name__)
+from core.jobs import chosen_municipalities, each_municipality, run_date
 
 
 @dataclass
@@ -65,24 +61,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, on_date=None, municipality=None, **options):
-        today = self._today(on_date)
-        municipalities = Municipality.objects.order_by("code")
-        if municipality:
-            municipalities = municipalities.filter(code=municipality)
-            if not municipalities:
-                raise CommandError(f"No municipality with code {municipality!r}")
+        today = run_date(on_date)
+        municipalities = chosen_municipalities(municipality)
         tally = Tally()
-        broken = []
         connection = None if dry_run else get_connection(fail_silently=False)
         try:
-            for each in municipalities:
-                try:
-                    self._remind(each, today, dry_run, connection, tally)
-                except Exception as error:
-                    # One municipality's bad data must not cost the others their reminders.
-                    logger.exception("Reminders for %s failed", each)
-                    self.stderr.write(f"Reminders for {each} failed: {error!r}")
-                    broken.append(each)
+            # One municipality's bad data must not cost the others their reminders.
+            broken = each_municipality(
+                municipalities,
+                lambda each: self._remind(each, today, dry_run, connection, tally),
+                what="Reminders",
+                stderr=self.stderr,
+            )
         finally:
             if connection is not None:
                 connection.close()
@@ -96,15 +86,6 @@ class Command(BaseCommand):
             )
         if problems:
             raise CommandError("; ".join(problems))
-
-    @staticmethod
-    def _today(raw: str | None) -> date:
-        if not raw:
-            return timezone.localdate()
-        try:
-            return date.fromisoformat(raw)
-        except ValueError as error:
-            raise CommandError(f"--date must be YYYY-MM-DD, not {raw!r}") from error
 
     def _remind(self, municipality, today: date, dry_run: bool, connection, tally) -> None:
         """Send (or print) the municipality's due reminders that were not sent before."""

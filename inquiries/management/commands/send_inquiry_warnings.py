@@ -14,7 +14,6 @@ name, the others are warned all the same, and the command ends with an error nam
 
 from __future__ import annotations
 
-import logging
 import smtplib
 
 from django.conf import settings
@@ -23,11 +22,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from core.models import Municipality
+from core.jobs import chosen_municipalities, each_municipality
 from inquiries.models import InquiryWarning
 from inquiries.warnings import due_warnings, email_for
-
-logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -41,36 +38,33 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, municipality=None, **options):
         now = timezone.now()
-        municipalities = Municipality.objects.order_by("code")
-        if municipality:
-            municipalities = municipalities.filter(code=municipality)
-            if not municipalities:
-                raise CommandError(f"No municipality with code {municipality!r}")
-        sent, failed, broken = 0, 0, []
+        municipalities = chosen_municipalities(municipality)
+        counts = {"sent": 0, "failed": 0}
         connection = None if dry_run else get_connection(fail_silently=False)
-        try:
-            for each in municipalities:
+
+        def warn(each) -> None:
+            with transaction.atomic():
+                found = due_warnings(each, now)
+            for due in found:
+                if dry_run:
+                    subject, _body = email_for(due)
+                    self.stdout.write(f"{due.recipient.email}: {subject}")
+                    continue
                 try:
-                    with transaction.atomic():
-                        found = due_warnings(each, now)
-                    for due in found:
-                        if dry_run:
-                            subject, _body = email_for(due)
-                            self.stdout.write(f"{due.recipient.email}: {subject}")
-                            continue
-                        try:
-                            sent += self._claim_and_send(connection, due, now)
-                        except (smtplib.SMTPException, OSError) as error:
-                            failed += 1
-                            self.stderr.write(f"Failed to send to {due.recipient.email}: {error}")
-                except Exception as error:
-                    # One municipality's bad data must not cost the others their warnings.
-                    logger.exception("Inquiry warnings for %s failed", each)
-                    self.stderr.write(f"Inquiry warnings for {each} failed: {error!r}")
-                    broken.append(each)
+                    counts["sent"] += self._claim_and_send(connection, due, now)
+                except (smtplib.SMTPException, OSError) as error:
+                    counts["failed"] += 1
+                    self.stderr.write(f"Failed to send to {due.recipient.email}: {error}")
+
+        try:
+            # One municipality's bad data must not cost the others their warnings.
+            broken = each_municipality(
+                municipalities, warn, what="Inquiry warnings", stderr=self.stderr
+            )
         finally:
             if connection is not None:
                 connection.close()
+        sent, failed = counts["sent"], counts["failed"]
         self.stdout.write(f"Inquiry warnings: sent {sent} e-mail(s).")
         problems = []
         if broken:
