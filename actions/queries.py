@@ -105,13 +105,6 @@ def timetable_plans(municipality, today: date | None = None) -> list[PlanSummary
     return [PlanSummary(p, p.activity_count, late_by_plan[p.pk]) for p in plans]
 
 
-def timetable_plan(municipality, plan_id: int) -> QuerySet[Plan]:
-    """The plan, if it is one of the municipality's action plans or timetables (else empty).
-
-    For the calendar feed, which anyone may fetch; member pages use `member_object_or_404`."""
-    return timetables().of_municipality(municipality).filter(pk=plan_id)
-
-
 # Filters
 
 

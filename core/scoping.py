@@ -82,6 +82,19 @@ def member_object_or_404(queryset, member: MemberContext, **lookups):
     return get_object_or_404(queryset.of_municipality(member.municipality), **lookups)
 
 
+def public_or_member_object_or_404(queryset, user, code: str, **lookups):
+    """The municipality `code` and its row of `queryset` matching `lookups`, for anyone once the
+    row is public (`is_public`: an adopted plan), for the municipality's members only before;
+    everybody else gets 404, as if it did not exist (`Rule.PUBLIC_WHEN_ADOPTED`)."""
+    municipality = get_object_or_404(Municipality, code=code)
+    if not hasattr(queryset, "of_municipality"):
+        queryset = queryset.objects.all()
+    row = get_object_or_404(queryset.of_municipality(municipality), **lookups)
+    if not row.is_public and membership_for(user, municipality) is None:
+        raise Http404
+    return municipality, row
+
+
 def require_editor(context: MemberContext) -> None:
     if not context.can_edit:
         raise PermissionDenied

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,12 +15,11 @@ from core.access import Rule, access
 from core.forms import save_form
 from core.htmx import render_results
 from core.ids import page_number_of
-from core.models import Municipality
 from core.scoping import (
     editor_required,
     member_object_or_404,
     member_required,
-    membership_for,
+    public_or_member_object_or_404,
 )
 from strategy import documents, queries
 from strategy.charts import build_chart
@@ -112,10 +111,7 @@ def plan_detail(request, member, plan_id: int):
 def plan_document(request, code: str, plan_id: int):
     """The plan's source document, by the plan's rule: anyone's once the plan is adopted, only
     the municipality's members' before (others get 404, as if it did not exist)."""
-    municipality = get_object_or_404(Municipality, code=code)
-    plan = get_object_or_404(Plan.objects.of_municipality(municipality), pk=plan_id)
-    if not plan.is_public and membership_for(request.user, municipality) is None:
-        raise Http404
+    _municipality, plan = public_or_member_object_or_404(Plan, request.user, code, pk=plan_id)
     if not plan.source_document:
         raise Http404
     try:

@@ -6,8 +6,8 @@ Thin: parse the upload, check permission, call `actions.exchange` or `actions.ca
 from __future__ import annotations
 
 from django import forms
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -20,8 +20,12 @@ from actions.models import Activity
 from core import pagecache
 from core.access import Rule, access
 from core.forms import DkfdsFormMixin
-from core.models import Municipality
-from core.scoping import editor_required, member_required, membership_for
+from core.scoping import (
+    editor_required,
+    member_object_or_404,
+    member_required,
+    public_or_member_object_or_404,
+)
 
 NAV = "timetables"
 SESSION_KEY = "actions_import_result"
@@ -40,7 +44,7 @@ class ImportForm(DkfdsFormMixin, forms.Form):
 
 
 def _plan(member, plan_id: int):
-    return get_object_or_404(queries.timetable_plan(member.municipality, plan_id))
+    return member_object_or_404(queries.timetables(), member, pk=plan_id)
 
 
 @member_required
@@ -111,10 +115,9 @@ def calendar_feed(request, code: str, plan_id: int):
     holds public data only (titles, dates, statuses; never budgets, updates or names). A draft
     plan's feed exists only for the municipality's members.
     """
-    municipality = get_object_or_404(Municipality, code=code)
-    plan = get_object_or_404(queries.timetable_plan(municipality, plan_id))
-    if not plan.is_public and membership_for(request.user, municipality) is None:
-        raise Http404
+    municipality, plan = public_or_member_object_or_404(
+        queries.timetables(), request.user, code, pk=plan_id
+    )
     base_url = request.build_absolute_uri("/").rstrip("/")
     code = municipality.code
 
