@@ -8,12 +8,14 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.db import connections, transaction
 from django.test import override_settings
 
 from core.enums import Role
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from core.tests.mail import Inbox, free_port
 
 # `statbank`: a local StatBank answering from the files written from its documentation.
 pytest_plugins = ["officialstats.tests.local_statbank"]
@@ -139,3 +141,23 @@ def browser():
 @pytest.fixture
 def browser_page(browser):
     return browser.new_page(viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def smtp(settings):
+    """A local SMTP server, with Django's SMTP backend pointed at it.
+
+    pytest-django swaps in the locmem backend for every test, so the test sets it back."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.DEFAULT_FROM_EMAIL = "kurs@albertslund.example"
+    settings.SITE_URL = "https://kurs.example"
+    yield inbox
+    controller.stop()

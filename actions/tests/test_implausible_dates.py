@@ -22,8 +22,9 @@ from actions.tests.factories import (
     MilestoneFactory,
     StatusUpdateFactory,
 )
-from actions.tests.mail import body_of, send
+from actions.tests.mail import send
 from core.tests.factories import MembershipFactory
+from core.tests.mail import body_of
 from strategy.models import Goal, Measurement
 from strategy.tests.factories import GoalFactory, MeasurementFactory, PlanFactory
 

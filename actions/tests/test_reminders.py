@@ -21,9 +21,10 @@ from actions.tests.factories import (
     MilestoneFactory,
     StatusUpdateFactory,
 )
-from actions.tests.mail import body_of, free_port, send, subject_of
+from actions.tests.mail import send
 from core.enums import Role
 from core.tests.factories import MembershipFactory
+from core.tests.mail import body_of, free_port, subject_of
 from strategy.enums import DataSource, PlanStatus
 from strategy.tests.factories import GoalFactory, MeasurementFactory, PlanFactory
 

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions.tests.conftest import smtp  # noqa: F401  (the fixture, reused)
 from core.enums import Role
 from core.tests.factories import MembershipFactory
 from inquiries import services

@@ -4,8 +4,8 @@ keeps what was typed), the honeypot, the rate limit and the size limits."""
 import pytest
 from django.urls import reverse
 
-from actions.tests.mail import body_of, subject_of
 from businesses.models import Company
+from core.tests.mail import body_of, subject_of
 from inquiries.models import Inquiry
 from inquiries.ratelimit import FORM_LIMIT
 from inquiries.tests.conftest import BUSINESS

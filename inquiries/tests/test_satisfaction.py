@@ -7,7 +7,7 @@ import re
 import pytest
 from django.core import signing
 
-from actions.tests.mail import body_of, subject_of
+from core.tests.mail import body_of, subject_of
 from inquiries import satisfaction, services
 from inquiries.enums import Action
 from inquiries.models import SatisfactionAnswer

@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from actions.tests.mail import body_of, subject_of
 from core.tests.factories import MembershipFactory
+from core.tests.mail import body_of, subject_of
 from inquiries import services
 from inquiries.enums import Action
 from inquiries.models import Inquiry, InquiryWarning

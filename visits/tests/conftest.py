@@ -3,7 +3,7 @@ and the local SMTP server are the actions tests' fixtures."""
 
 import pytest
 
-from actions.tests.conftest import owner, smtp  # noqa: F401  (the fixtures, reused)
+from actions.tests.conftest import owner  # noqa: F401  (the fixture, reused)
 from businesses.tests.factories import CompanyFactory
 from contacts.tests.factories import ContactPersonFactory
 from visits.models import VisitTopic

@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from actions.tests.mail import body_of, subject_of
 from core.tests.factories import MembershipFactory
+from core.tests.mail import body_of, subject_of
 from visits.models import FollowUpReminder
 from visits.tests.factories import FollowUpFactory
 
