@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "reports",
     "contacts",
     "visits",
+    "events",
     "api",
     "django_q",
 ]
@@ -218,6 +219,8 @@ PROXY_COUNT = env_int("PROXY_COUNT", 1)
 # GDPR: a contact person with no contact for this many months is erased by
 # `manage.py apply_retention` (contacts.services); 36 months = three years of no dealings.
 CONTACT_RETENTION_MONTHS = env_int("CONTACT_RETENTION_MONTHS", 36)
+# Hours a person on an event's waiting list has to accept a seat that freed up (events).
+EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 48)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    verbose_name = _("Arrangementer")
+
+    def ready(self):
+        # Goals can count events held and attendees (`strategy.sources`), and the company
+        # page shows registrations (`businesses.timeline`); neither app knows this one.
+        from businesses import timeline
+        from events import company_page
+        from events.figures import SOURCES
+        from strategy import sources
+
+        for source in SOURCES:
+            sources.register(source)
+        timeline.register(company_page.registration_entries)
