@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from businesses.cvr.numbers import validate_cvr
@@ -31,6 +32,13 @@ DEFAULT_PRIVACY_TEXT = _(
     "administrere tilmeldingen, sende dig besked om arrangementet og tælle deltagere. "
     "Oplysningerne slettes, når du beder om det. Du kan altid afmelde dig via linket i mailen."
 )
+
+
+def default_privacy_text() -> str:
+    """The privacy text a new event starts with: stored as data, so in Danish whatever the
+    language of the staff member who creates the event."""
+    with translation.override("da"):
+        return str(DEFAULT_PRIVACY_TEXT)
 
 
 def validate_plausible_moment(value) -> None:
@@ -82,7 +90,7 @@ class Event(models.Model):
     )
     privacy_text = LongTextField(
         _("tekst om persondata"),
-        default=DEFAULT_PRIVACY_TEXT,
+        default=default_privacy_text,
         help_text=_("Vises ved tilmeldingen og gemmes med hver tilmelding."),
     )
     cancelled_at = models.DateTimeField(_("aflyst"), null=True, blank=True)

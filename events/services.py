@@ -27,7 +27,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -145,7 +145,7 @@ def register(
     with transaction.atomic():
         event = _locked_event(event.pk)
         if reason := closed_reason(event, now):
-            raise RegistrationClosed(reason)
+            raise RegistrationClosed({NON_FIELD_ERRORS: [reason]})
         if event.registrations.filter(email=email, state__in=ACTIVE_STATES).exists():
             raise ValidationError(
                 {"email": _("Den e-mail er allerede tilmeldt arrangementet.")}, code="twice"
