@@ -9,7 +9,7 @@ names). A page of a new kind of row needs a field in `Rows`, built in `build_mun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -31,6 +31,8 @@ from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from events.enums import RegistrationState
+from events.models import Event, Registration
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
@@ -74,6 +76,7 @@ class Rows:
     contact: ContactPerson
     visit: Visit
     follow_up: FollowUp
+    event: Event
     admin: dict[type[models.Model], models.Model]
 
 
@@ -288,6 +291,32 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         reason=secret,
     )
 
+    # A public event with a registration (personal data: members only), and an event that is
+    # not public, which the public pages do not show.
+    event = Event.objects.create(
+        municipality=municipality,
+        kind="network",
+        title=public("Netværksmøde"),
+        starts_at=timezone.now() + timedelta(days=30),
+        capacity=10,
+    )
+    Registration.objects.create(
+        event=event,
+        name=f"{secret} Deltager",
+        email=f"deltager{code}@example.com",
+        state=RegistrationState.REGISTERED,
+        registered_at=timezone.now(),
+        changed_at=timezone.now(),
+        token=f"token-{code}",
+    )
+    hidden_event = Event.objects.create(
+        municipality=municipality,
+        kind="dialogue",
+        title=f"{secret} Internt møde",
+        starts_at=timezone.now() + timedelta(days=30),
+        is_public=False,
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -324,6 +353,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        event=event,
         admin=admin_rows,
     )
     draft = Rows(
@@ -337,6 +367,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        event=hidden_event,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
