@@ -17,7 +17,7 @@ def registration_entries(company, municipality) -> list[Entry]:
         Registration.objects.of_municipality(municipality)
         .filter(company=company)
         .select_related("event")
-        .only("pk", "name", "state", "event__pk", "event__title", "event__starts_at")
+        .only("pk", "name", "state", "event__id", "event__title", "event__starts_at")
     )
     return [
         Entry(
