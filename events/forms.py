@@ -17,7 +17,10 @@ class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs={"min": "1900-01-01T00:00", "max": "2100-12-31T23:59", **(attrs or {})}, format=DATETIME_FORMAT)
+        super().__init__(
+            attrs={"min": "1900-01-01T00:00", "max": "2100-12-31T23:59", **(attrs or {})},
+            format=DATETIME_FORMAT,
+        )
 
 
 def _moment(label, required=True, help_text=""):
@@ -84,19 +87,19 @@ class RegistrationForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"max_length": TOO_LONG},
     )
+    cvr_number = forms.CharField(
+        label=_("CVR-nummer"),
+        max_length=20,
+        required=False,
+        help_text=_("8 cifre. Vi slår virksomheden op i CVR-registeret og viser navnet."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     company_name = forms.CharField(
         label=_("Virksomhed"),
         max_length=NAME_MAX_LENGTH,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         error_messages={"max_length": TOO_LONG},
-    )
-    cvr_number = forms.CharField(
-        label=_("CVR-nummer"),
-        max_length=20,
-        required=False,
-        help_text=_("8 cifre."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     consent = forms.BooleanField(
         label=_("Jeg har læst teksten om, hvordan kommunen bruger mine oplysninger."),

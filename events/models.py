@@ -86,7 +86,9 @@ class Event(models.Model):
     is_public = models.BooleanField(
         _("offentligt"),
         default=True,
-        help_text=_("Vises på kommunens offentlige side og i kalenderen, og alle kan tilmelde sig."),
+        help_text=_(
+            "Vises på kommunens offentlige side og i kalenderen, og alle kan tilmelde sig."
+        ),
     )
     privacy_text = LongTextField(
         _("tekst om persondata"),

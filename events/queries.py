@@ -29,14 +29,14 @@ def event_list(municipality):
 
 def registrations(event):
     """All of an event's registrations: seats first, then the waiting list in order."""
-    return Registration.objects.filter(event=event).select_related("company").order_by(
-        "registered_at", "pk"
+    return (
+        Registration.objects.filter(event=event)
+        .select_related("company")
+        .order_by("registered_at", "pk")
     )
 
 
 def public_upcoming(municipality, now):
     return with_counts(
-        Event.objects.of_municipality(municipality).filter(
-            is_public=True, starts_at__gte=now
-        )
+        Event.objects.of_municipality(municipality).filter(is_public=True, starts_at__gte=now)
     ).order_by("starts_at", "pk")

@@ -238,9 +238,7 @@ def accept_offer(*, registration: Registration, now: datetime | None = None) -> 
     return registration
 
 
-def cancel_registration(
-    *, registration: Registration, now: datetime | None = None
-) -> Registration:
+def cancel_registration(*, registration: Registration, now: datetime | None = None) -> Registration:
     """Cancel a registration, leave the waiting list or turn down an offer (self-service). A
     seat that frees up is offered to the first person waiting. Cancelling twice changes nothing.
     Raises ValidationError once the event has started (attendance is then recorded).
@@ -375,9 +373,7 @@ def record_attendance(*, event: Event, attended_ids, now: datetime | None = None
         came = seated.filter(pk__in=attended_ids).update(
             state=RegistrationState.ATTENDED, changed_at=now
         )
-        seated.exclude(pk__in=attended_ids).update(
-            state=RegistrationState.NO_SHOW, changed_at=now
-        )
+        seated.exclude(pk__in=attended_ids).update(state=RegistrationState.NO_SHOW, changed_at=now)
     return came
 
 

@@ -396,5 +396,3 @@ def personal_data(request, member):
         {"member": member, "nav": NAV, "form": form, "data": data},
         status=status,
     )
-
-

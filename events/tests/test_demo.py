@@ -25,9 +25,27 @@ def test_the_forum_meetings_are_loaded_as_the_document_plans_them(demo):
         (e.title, e.kind, e.date_precision, timezone.localtime(e.starts_at).date(), e.capacity)
         for e in events
     ] == [
-        ("Strategisk Erhvervsforum", EventKind.DIALOGUE, DatePrecision.MONTH, date(2014, 10, 1), None),
-        ("Strategisk Erhvervsforum", EventKind.DIALOGUE, DatePrecision.MONTH, date(2015, 1, 1), None),
-        ("Strategisk Erhvervsforum", EventKind.DIALOGUE, DatePrecision.MONTH, date(2015, 9, 1), None),
+        (
+            "Strategisk Erhvervsforum",
+            EventKind.DIALOGUE,
+            DatePrecision.MONTH,
+            date(2014, 10, 1),
+            None,
+        ),
+        (
+            "Strategisk Erhvervsforum",
+            EventKind.DIALOGUE,
+            DatePrecision.MONTH,
+            date(2015, 1, 1),
+            None,
+        ),
+        (
+            "Strategisk Erhvervsforum",
+            EventKind.DIALOGUE,
+            DatePrecision.MONTH,
+            date(2015, 9, 1),
+            None,
+        ),
     ]
     albertslund = events[0].municipality
     assert figures.events_held(albertslund, date(2015, 1, 1), date(2015, 12, 31)) == Decimal(2)
@@ -44,7 +62,9 @@ def test_loading_again_adds_nothing(demo):
 def test_a_meeting_known_to_the_month_shows_the_month(client, demo):
     event = Event.objects.filter(municipality__code="165").earliest("starts_at")
 
-    response = client.get(reverse("events:public_detail", kwargs={"code": "165", "event_id": event.pk}))
+    response = client.get(
+        reverse("events:public_detail", kwargs={"code": "165", "event_id": event.pk})
+    )
 
     assert "oktober 2014" in response.text
     assert "Tilmeldingen er lukket." in response.text

@@ -29,7 +29,9 @@ def test_events_held_counts_the_four_kinds_not_cancelled_in_the_period(
     municipality, other_municipality
 ):
     for kind in EventKind.values:
-        EventFactory(municipality=municipality, kind=kind, starts_at=datetime(2014, 3, 1, 9, tzinfo=CPH))
+        EventFactory(
+            municipality=municipality, kind=kind, starts_at=datetime(2014, 3, 1, 9, tzinfo=CPH)
+        )
     EventFactory(municipality=municipality, starts_at=datetime(2014, 12, 31, 23, 30, tzinfo=CPH))
     EventFactory(municipality=municipality, starts_at=datetime(2015, 1, 1, 0, 30, tzinfo=CPH))
     EventFactory(
@@ -88,7 +90,9 @@ def test_export_holds_every_registration_of_the_address_in_the_municipality(
         email="karin@example.com",
         company_name="Lys A/S",
     )
-    RegistrationFactory(event=EventFactory(municipality=other_municipality), email="karin@example.com")
+    RegistrationFactory(
+        event=EventFactory(municipality=other_municipality), email="karin@example.com"
+    )
     RegistrationFactory(event=mine.event, email="other@example.com")
 
     data = services.personal_data(municipality=municipality, email="KARIN@example.com")
@@ -119,9 +123,12 @@ def test_erasure_anonymises_and_keeps_the_counts(municipality, time_machine):
     assert (attended.name, attended.email, attended.state) == ("", "", S.ATTENDED)
     assert (seat.name, seat.email, seat.company_name, seat.state) == ("", "", "", S.CANCELLED)
     assert waiting.state == S.OFFERED
-    assert services.personal_data(municipality=municipality, email="karin@example.com")[
-        "registrations"
-    ] == []
+    assert (
+        services.personal_data(municipality=municipality, email="karin@example.com")[
+            "registrations"
+        ]
+        == []
+    )
     period = (timezone.localdate() - timedelta(days=10), timezone.localdate())
     assert figures.attendees(municipality, *period) == Decimal(1)
 
@@ -141,7 +148,9 @@ def test_the_command_exports_and_erases(municipality):
 
 
 def test_staff_export_and_erase_on_the_page(client, staff, municipality):
-    RegistrationFactory(event=EventFactory(municipality=municipality), email="karin@example.com", name="Karin")
+    RegistrationFactory(
+        event=EventFactory(municipality=municipality), email="karin@example.com", name="Karin"
+    )
     client.force_login(staff)
     page_url = reverse("events:personal_data", kwargs={"code": "165"})
 

@@ -38,7 +38,9 @@ def posted(event, **changes):
 
 
 def test_the_public_page_shows_the_event_and_the_form(client, event):
-    response = client.get(reverse("events:public_detail", kwargs={"code": "165", "event_id": event.pk}))
+    response = client.get(
+        reverse("events:public_detail", kwargs={"code": "165", "event_id": event.pk})
+    )
 
     assert response.status_code == 200
     assert "Netværksmøde om grøn omstilling" in response.text
@@ -107,7 +109,11 @@ def test_a_full_event_puts_the_person_on_the_waiting_list_with_a_receipt(
     [
         ({"email": "ikke-en-mail"}, "email", "Indtast en gyldig e-mail-adresse."),
         ({"cvr_number": "12345678"}, "cvr_number", None),
-        ({"name": "x" * 5000}, "name", "Teksten er for lang: skriv højst 200 tegn (du skrev 5000)."),
+        (
+            {"name": "x" * 5000},
+            "name",
+            "Teksten er for lang: skriv højst 200 tegn (du skrev 5000).",
+        ),
         ({"consent": None}, "consent", "Sæt kryds for at tilmelde dig."),
         ({"name": ""}, "name", "Dette felt er påkrævet."),
     ],
@@ -133,9 +139,7 @@ def test_a_huge_post_is_refused_without_storing_anything(client, event, register
     assert Registration.objects.count() == 0
 
 
-def test_a_double_post_registers_once_and_a_second_form_is_refused(
-    client, event, register_url
-):
+def test_a_double_post_registers_once_and_a_second_form_is_refused(client, event, register_url):
     data = posted(event, submission_token="6f0c1c49-5b7b-4c2a-9a55-8f1f6d8c1a11")
     first = client.post(register_url, data)
     second = client.post(register_url, data)
@@ -268,7 +272,9 @@ def test_the_feed_holds_public_events_only(client, municipality, other_municipal
 
 def test_the_public_list_shows_coming_public_events(client, municipality):
     EventFactory(municipality=municipality, title="Kommende")
-    EventFactory(municipality=municipality, title="Forbi", starts_at=timezone.now() - timedelta(days=1))
+    EventFactory(
+        municipality=municipality, title="Forbi", starts_at=timezone.now() - timedelta(days=1)
+    )
     EventFactory(municipality=municipality, title="Lukket", is_public=False)
 
     response = client.get(reverse("events:public_list", kwargs={"code": "165"}))

@@ -53,7 +53,10 @@ def test_staff_create_an_event(client, staff):
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"starts_at": "2101-01-01T09:00", "ends_at": "", "registration_deadline": ""}, "starts_at"),
+        (
+            {"starts_at": "2101-01-01T09:00", "ends_at": "", "registration_deadline": ""},
+            "starts_at",
+        ),
         ({"ends_at": "2030-05-01T08:00"}, None),
         ({"capacity": "0"}, "capacity"),
         ({"capacity": "99999999999999999999"}, "capacity"),
@@ -85,7 +88,9 @@ def test_a_stale_edit_is_refused_with_a_message(client, staff, event):
     assert (event.title, event.version) == ("Først", 2)
 
 
-def test_the_list_counts_seats_waiting_and_attended(client, staff, event, django_assert_num_queries):
+def test_the_list_counts_seats_waiting_and_attended(
+    client, staff, event, django_assert_num_queries
+):
     RegistrationFactory.create_batch(2, event=event)
     RegistrationFactory(event=event, state=S.WAITING)
     EventFactory(municipality=event.municipality)
@@ -97,7 +102,9 @@ def test_the_list_counts_seats_waiting_and_attended(client, staff, event, django
     assert (row.seated, row.waiting_count, row.attended_count) == (2, 1, 0)
 
 
-def test_the_list_reads_a_fixed_number_of_queries(client, staff, municipality, django_assert_max_num_queries):
+def test_the_list_reads_a_fixed_number_of_queries(
+    client, staff, municipality, django_assert_max_num_queries
+):
     client.force_login(staff)
     EventFactory.create_batch(3, municipality=municipality)
     with django_assert_max_num_queries(12) as one:

@@ -1,6 +1,7 @@
 """`python manage.py event_personal_data --municipality 165 --email a@b.dk [--erase]`: print
 everything a municipality's events hold on an e-mail address as JSON (GDPR art. 15 and 20), or
-anonymise it (art. 17; the counts stay). Staff do the same at /k/<code>/arrangementer/persondata/."""
+anonymise it (art. 17; the counts stay). Staff do the same on the page
+/k/<code>/arrangementer/persondata/."""
 
 import json
 
