@@ -20,4 +20,9 @@ urlpatterns = [
     path("arrangementer/<id:event_id>/rediger/", views.event_edit, name="edit"),
     path("arrangementer/<id:event_id>/fremmoede/", views.event_attendance, name="attendance"),
     path("arrangementer/<id:event_id>/aflys/", views.event_cancel, name="cancel"),
+    path(
+        "arrangementer/tilmeldinger/<id:registration_id>/afmeld/",
+        views.registration_cancel,
+        name="registration_cancel",
+    ),
 ]

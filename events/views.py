@@ -366,6 +366,22 @@ def event_cancel(request, member, event_id):
 
 
 @editor_required
+@require_POST
+def registration_cancel(request, member, registration_id):
+    """Cancel a registration for someone who asked by phone or mail: the same rule as their own
+    link (the seat goes to the first person waiting), and they get the same receipt."""
+    registration = member_object_or_404(
+        Registration.objects.select_related("event"), member, pk=registration_id
+    )
+    try:
+        services.cancel_registration(registration=registration)
+    except ValidationError as refused:
+        return _detail(request, member, registration.event, error=refused.messages[0], status=400)
+    messages.success(request, _("%(name)s er afmeldt.") % {"name": registration.name})
+    return redirect("events:detail", code=member.municipality.code, event_id=registration.event_id)
+
+
+@editor_required
 @require_http_methods(["GET", "POST"])
 def personal_data(request, member):
     """A person's registrations (GDPR): shown, downloaded as JSON, or erased (anonymised)."""

@@ -77,6 +77,7 @@ class Rows:
     visit: Visit
     follow_up: FollowUp
     event: Event
+    registration: Registration
     admin: dict[type[models.Model], models.Model]
 
 
@@ -300,7 +301,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         starts_at=timezone.now() + timedelta(days=30),
         capacity=10,
     )
-    Registration.objects.create(
+    registration = Registration.objects.create(
         event=event,
         name=f"{secret} Deltager",
         email=f"deltager{code}@example.com",
@@ -354,6 +355,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         visit=visit,
         follow_up=follow_up,
         event=event,
+        registration=registration,
         admin=admin_rows,
     )
     draft = Rows(
@@ -368,6 +370,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         visit=visit,
         follow_up=follow_up,
         event=hidden_event,
+        registration=registration,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

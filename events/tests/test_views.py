@@ -184,3 +184,33 @@ def test_an_outsider_finds_nothing(client, outsider, event):
         response = client.get(address)
         assert response.status_code == 404
         assert "Karin Hemmelig" not in response.text
+
+
+def test_staff_cancel_a_registration_and_the_seat_is_offered(
+    client, staff, event, smtp, django_capture_on_commit_callbacks
+):
+    seated = RegistrationFactory(event=event, email="a@example.com")
+    RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, state=S.WAITING, email="w@example.com")
+    client.force_login(staff)
+    assert f'id="cancel-{seated.pk}"' in client.get(url("detail", event_id=event.pk)).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("registration_cancel", registration_id=seated.pk))
+
+    assert response["Location"] == url("detail", event_id=event.pk)
+    seated.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (seated.state, waiting.state) == (S.CANCELLED, S.OFFERED)
+    assert [m.envelope_recipients for m in smtp.messages] == [["a@example.com"], ["w@example.com"]]
+
+
+def test_an_outsider_cannot_cancel_a_registration(client, outsider, event):
+    registration = RegistrationFactory(event=event)
+    client.force_login(outsider)
+
+    response = client.post(url("registration_cancel", registration_id=registration.pk))
+
+    assert response.status_code == 404
+    registration.refresh_from_db()
+    assert registration.state == S.REGISTERED
