@@ -16,11 +16,13 @@ from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from actions.calendar import REFRESH, UID_DOMAIN
 from events.enums import DatePrecision
 from events.models import Event
 
 FEED_HISTORY = timedelta(days=365)
+# The same UID domain and refresh interval as the action plans' feed (`actions.calendar`).
+UID_DOMAIN = "kurs"
+REFRESH = timedelta(hours=12)
 
 
 def _component(event: Event, *, url: str, now: datetime) -> CalendarEvent:
