@@ -24,6 +24,7 @@ from businesses.models import Company
 from core.bounds import LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
 from events.enums import ACTIVE_STATES, DatePrecision, EventKind, RegistrationState
+from events.text import clean_html
 
 # Seats of the largest conference hall a municipality books; more is a typo.
 CAPACITY_LIMIT = 10_000
@@ -127,6 +128,12 @@ class Event(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    def clean(self):
+        super().clean()
+        # Every write path validates through here (services, the demo), so the description the
+        # public page shows as HTML is always the sanitised one.
+        self.description = clean_html(self.description)
 
 
 class Registration(models.Model):

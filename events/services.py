@@ -39,7 +39,6 @@ from core.idempotency import save_once, saved_with
 from events import mail
 from events.enums import ACTIVE_STATES, SEAT_STATES, RegistrationState
 from events.models import Event, Registration
-from events.text import clean_html
 
 EVENT_FIELDS = [
     "kind",
@@ -284,14 +283,13 @@ def expire_offers(*, now: datetime | None = None) -> int:
 
 
 def _event_values(values: dict) -> dict:
-    values = {name: values[name] for name in EVENT_FIELDS if name in values}
-    if "description" in values:
-        values["description"] = clean_html(values["description"])
-    return values
+    # The description is sanitised by the model's `clean`, which `full_clean` runs.
+    return {name: values[name] for name in EVENT_FIELDS if name in values}
 
 
 def create_event(*, municipality, **values) -> Event:
-    """Create an event of `municipality` from `EVENT_FIELDS`; the description is sanitised."""
+    """Create an event of `municipality` from `EVENT_FIELDS`; the description is sanitised
+    (`Event.clean`)."""
     event = Event(municipality=municipality, **_event_values(values))
     event.full_clean()
     with transaction.atomic():

@@ -24,7 +24,6 @@ from django.utils import timezone
 from core.models import Municipality
 from events.enums import DatePrecision, EventKind
 from events.models import Event
-from events.text import clean_html
 from strategy.demo import upsert
 
 FORUM = "Strategisk Erhvervsforum"
@@ -56,7 +55,7 @@ def load(stdout=None) -> dict:
                 {
                     "kind": EventKind.DIALOGUE,
                     "date_precision": DatePrecision.MONTH,
-                    "description": clean_html(DESCRIPTION),
+                    "description": DESCRIPTION,
                     "capacity": None,
                     "is_public": True,
                 },

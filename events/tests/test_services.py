@@ -239,3 +239,21 @@ def test_cancelling_the_event_lets_offers_lapse(event):
     assert states(event) == [S.CANCELLED, S.REGISTERED, S.EXPIRED]
     event.refresh_from_db()
     assert event.is_cancelled
+
+
+def test_the_expiry_job_runs_from_the_queue(event, time_machine):
+    # The test settings run django-q2 jobs synchronously (`Q_CLUSTER["sync"]`).
+    from django_q.tasks import async_task, result
+
+    start = timezone.now()
+    time_machine.move_to(start, tick=False)
+    seated = sign_up(event, 1)
+    sign_up(event, 2)
+    sign_up(event, 3)
+    services.cancel_registration(registration=seated)
+    time_machine.move_to(start + timedelta(hours=48), tick=False)
+
+    task = async_task("events.jobs.expire_offers_job")
+
+    assert result(task) == 1
+    assert states(event) == [S.CANCELLED, S.REGISTERED, S.EXPIRED]
