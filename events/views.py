@@ -384,28 +384,30 @@ def registration_cancel(request, member, registration_id):
 @editor_required
 @require_http_methods(["GET", "POST"])
 def personal_data(request, member):
-    """A person's registrations (GDPR): shown, downloaded as JSON, or erased (anonymised)."""
-    form = PersonForm(request.POST or request.GET or None)
+    """A person's registrations (GDPR): shown, downloaded as JSON, or erased (anonymised). The
+    address is posted, never put in the page's address, so it stays out of logs and history."""
+    form = PersonForm(request.POST or None)
     data, status = None, 200
-    if form.is_bound and form.is_valid():
-        email = form.cleaned_data["email"]
-        if request.method == "POST":
-            count = services.erase_person(municipality=member.municipality, email=email)
-            messages.success(
-                request,
-                _("%(count)s tilmeldinger er anonymiseret.") % {"count": count},
-            )
-            return redirect("events:personal_data", code=member.municipality.code)
-        data = services.personal_data(municipality=member.municipality, email=email)
-        if request.GET.get("format") == "json":
-            response = HttpResponse(
-                json.dumps(data, ensure_ascii=False, indent=2),
-                content_type="application/json; charset=utf-8",
-            )
-            response["Content-Disposition"] = 'attachment; filename="tilmeldinger.json"'
-            return response
-    elif form.is_bound:
-        status = 400
+    if request.method == "POST":
+        if not form.is_valid():
+            status = 400
+        else:
+            email = form.cleaned_data["email"]
+            action = request.POST.get("handling", "vis")
+            if action == "slet":
+                count = services.erase_person(municipality=member.municipality, email=email)
+                messages.success(
+                    request, _("%(count)s tilmeldinger er anonymiseret.") % {"count": count}
+                )
+                return redirect("events:personal_data", code=member.municipality.code)
+            data = services.personal_data(municipality=member.municipality, email=email)
+            if action == "json":
+                response = HttpResponse(
+                    json.dumps(data, ensure_ascii=False, indent=2),
+                    content_type="application/json; charset=utf-8",
+                )
+                response["Content-Disposition"] = 'attachment; filename="tilmeldinger.json"'
+                return response
     return render(
         request,
         "events/personal_data.html",

@@ -154,12 +154,14 @@ def test_staff_export_and_erase_on_the_page(client, staff, municipality):
     client.force_login(staff)
     page_url = reverse("events:personal_data", kwargs={"code": "165"})
 
-    page = client.get(page_url, {"email": "karin@example.com"})
-    download = client.get(page_url, {"email": "karin@example.com", "format": "json"})
-    erased = client.post(page_url, {"email": "karin@example.com"})
+    page = client.post(page_url, {"email": "karin@example.com", "handling": "vis"})
+    download = client.post(page_url, {"email": "karin@example.com", "handling": "json"})
+    refused = client.post(page_url, {"email": "ikke en mail", "handling": "slet"})
+    erased = client.post(page_url, {"email": "karin@example.com", "handling": "slet"})
 
     assert "Karin" in page.text
     assert json.loads(download.content)["registrations"][0]["name"] == "Karin"
+    assert refused.status_code == 400
     assert erased.status_code == 302
     assert Registration.objects.get().name == ""
 
