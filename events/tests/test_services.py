@@ -257,3 +257,15 @@ def test_the_expiry_job_runs_from_the_queue(event, time_machine):
 
     assert result(task) == 1
     assert states(event) == [S.CANCELLED, S.REGISTERED, S.EXPIRED]
+
+
+def test_turning_an_offer_down_offers_the_seat_to_the_next(event):
+    seated = sign_up(event, 1)
+    sign_up(event, 2)
+    first, second = sign_up(event, 3), sign_up(event, 4)
+    services.cancel_registration(registration=seated)
+
+    services.cancel_registration(registration=Registration.objects.get(pk=first.pk))
+
+    assert states(event) == [S.CANCELLED, S.REGISTERED, S.CANCELLED, S.OFFERED]
+    assert Registration.objects.get(pk=second.pk).offer_expires_at is not None

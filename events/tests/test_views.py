@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from businesses.models import Company
+from businesses.tests.factories import CompanyFactory
 from core.tests.mail import subject_of
 from events.enums import RegistrationState as S
 from events.models import Event, Registration
@@ -214,3 +216,20 @@ def test_an_outsider_cannot_cancel_a_registration(client, outsider, event):
     assert response.status_code == 404
     registration.refresh_from_db()
     assert registration.state == S.REGISTERED
+
+
+def test_the_event_page_reads_a_fixed_number_of_queries(
+    client, staff, event, django_assert_max_num_queries
+):
+    client.force_login(staff)
+    RegistrationFactory(event=event, company=Company.objects.create(cvr_number="29403473"))
+    with django_assert_max_num_queries(20) as one:
+        client.get(url("detail", event_id=event.pk))
+    for n in range(6):
+        RegistrationFactory(
+            event=event,
+            state=S.WAITING if n % 2 else S.REGISTERED,
+            company=CompanyFactory(),
+        )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(url("detail", event_id=event.pk))
