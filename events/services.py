@@ -124,8 +124,6 @@ def register(
     registered, or a value is invalid. Side effect: the confirmation (with an .ics file) or the
     waiting-list receipt is mailed after the commit."""
     now = now or timezone.now()
-    if submission_token is not None and (earlier := saved_with(Registration, submission_token)):
-        return earlier, False
     email = email.strip().lower()
     registration = Registration(
         event=event,
@@ -143,6 +141,9 @@ def register(
     registration.full_clean(exclude=["submission_token", "state"], validate_constraints=False)
     with transaction.atomic():
         event = _locked_event(event.pk)
+        # Looked up under the lock: a double click's second post may have waited for the first.
+        if submission_token is not None and (earlier := saved_with(Registration, submission_token)):
+            return earlier, False
         if reason := closed_reason(event, now):
             raise RegistrationClosed({NON_FIELD_ERRORS: [reason]})
         if event.registrations.filter(email=email, state__in=ACTIVE_STATES).exists():
