@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "reports",
     "contacts",
     "visits",
+    "imports",
     "api",
     "django_q",
 ]
