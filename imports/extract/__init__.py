@@ -31,6 +31,7 @@ TRACK_PREFIX = re.compile(
     r"strategisk spor|tværgående spor)\s*(?:\d+)?\s*[:.–-]\s*(?P<title>.+)$",
     re.I,
 )
+LABEL_LEVEL = 99  # a goal section opened by a label ends at the next heading or label
 PERIOD = re.compile(rf"({YEAR})\s*[-–]\s*({YEAR}|\d\d)(?!\d)")
 PLAN_KIND_WORDS = [
     ("action_plan", re.compile(r"handle?(?:ings)?plan", re.I)),
@@ -147,9 +148,22 @@ def extract_text(text: str, marked_headings: dict[int, int] | None = None) -> Ex
     found: list[rules.Goal] = []
     tracks: dict[str, Track] = {}
 
+    section_deadline: tuple[int | str | None, str] = (None, "")
+    # A goal list introduced by a sentence ending in a colon ("… og når vores mål om:") lasts
+    # as long as its bullets do.
+    list_only = False
+
+    def start_goal_section(text: str, level: int, only_list: bool = False) -> None:
+        nonlocal in_goal_section, goal_section_level, theme, section_deadline, list_only
+        in_goal_section, goal_section_level, theme = True, level, None
+        list_only = only_list
+        section_deadline = rules.parse_sentence(text).deadline, text
+
     for line in lines:
         if line.kind in ("blank", "skip"):
             continue
+        if list_only and in_goal_section and line.kind != "bullet":
+            in_goal_section = list_only = False
         if line.kind == "heading":
             track = _track_of(line)
             theme = None
@@ -159,8 +173,7 @@ def extract_text(text: str, marked_headings: dict[int, int] | None = None) -> Ex
                 heading_title = track.title
                 in_goal_section = False
             elif rules.is_goal_heading(line.text):
-                in_goal_section = True
-                goal_section_level = line.level
+                start_goal_section(line.text, line.level)
             else:
                 if (
                     in_goal_section
@@ -173,18 +186,23 @@ def extract_text(text: str, marked_headings: dict[int, int] | None = None) -> Ex
                 in_goal_section = False
                 if not rules.ROLE_HEADING.match(line.text):
                     heading_title = line.text
-                    if explicit_tracks and current_track and line.level and line.level > 1:
-                        pass
-                    elif not explicit_tracks:
+                    if not explicit_tracks:
                         current_track = None
             continue
         if line.kind == "label":
-            if rules.is_goal_heading(line.text) and not in_goal_section:
-                in_goal_section = True
-                goal_section_level = 99
-                theme = None
-            elif in_goal_section:
+            if rules.is_goal_heading(line.text) and not rules.names_parts(line.text):
+                if not in_goal_section or goal_section_level == LABEL_LEVEL:
+                    start_goal_section(line.text, LABEL_LEVEL)
+                else:
+                    theme = line.text.rstrip(":").strip()
+            elif in_goal_section and goal_section_level != LABEL_LEVEL and not rules.names_parts(
+                line.text
+            ):
                 theme = line.text.rstrip(":").strip()
+            else:
+                # A label of another kind ("Strategien dækker følgende temaer:") opens a list
+                # that is not goals.
+                in_goal_section = False
             continue
         for index, sentence in enumerate(line.sentences):
             goal = _goal_of(sentence.text, line, index, in_goal_section, previous_sentences)
@@ -194,11 +212,23 @@ def extract_text(text: str, marked_headings: dict[int, int] | None = None) -> Ex
             goal.start, goal.end = sentence.start, sentence.end
             goal.in_goal_section = in_goal_section
             goal.theme = theme
+            if in_goal_section and goal.deadline is None and section_deadline[0] is not None:
+                # "I 2030 stræber vi efter:" dates every goal of its list.
+                goal.deadline, goal.deadline_text = section_deadline
+                if goal.kind == "qualitative":
+                    goal.kind = "milestone"
             if explicit_tracks:
                 goal.track = current_track.title if current_track else None
             else:
                 goal.track = heading_title
             found.append(goal)
+        if (
+            line.kind == "paragraph"
+            and line.text.rstrip().endswith(":")
+            and rules.is_goal_heading(line.text)
+            and not rules.names_parts(line.text)
+        ):
+            start_goal_section(line.text, LABEL_LEVEL, only_list=True)
 
     extraction.goals = _without_repeats(found)
     if explicit_tracks:
@@ -233,6 +263,8 @@ def _goal_of(
                 return None
             if rules.PAST.search(sentence) and line.kind != "bullet":
                 return None
+            if line.kind == "bullet" and goal.deadline is not None and not rules.PAST.search(sentence):
+                return goal  # "Den første … er etableret senest i 2017": a milestone of the bullet
             if goal.has_target or intention:
                 return _with_nearby_baseline(goal, previous)
         return None
@@ -240,6 +272,8 @@ def _goal_of(
         return None
     if not intention:
         return None
+    if goal.unit in ("kr.", "mio. kr.", "mia. kr."):
+        return None  # money outside a goal list is a budget or a cost, not a target
     # Out of a goal section a number and a "skal" are not enough ("Ring 3 skal …"): the goal
     # must say when, how much at least, or call itself a goal.
     explicit = goal.extras.get("explicit_comparator") or goal.unit in ("placering", "%")
@@ -288,13 +322,16 @@ def _without_repeats(goals: list[rules.Goal]) -> list[rules.Goal]:
         head = words[0] if words else ""
         return (goal.target, goal.unit, head)
 
-    best: dict = {}
+    # Goals in goal sections stand as written; a goal outside one (a foreword, an introduction)
+    # is dropped when a goal elsewhere has the same target and metric.
+    kept_keys = {key(goal) for goal in goals if goal.target is not None and goal.in_goal_section}
+    result, seen_outside = [], set()
     for goal in goals:
-        if goal.target is None:
+        if goal.target is None or goal.in_goal_section:
+            result.append(goal)
             continue
-        rank = (goal.in_goal_section, goal.deadline is not None)
-        current = best.get(key(goal))
-        if current is None or rank > (current.in_goal_section, current.deadline is not None):
-            best[key(goal)] = goal
-    keep = {id(goal) for goal in best.values()}
-    return [goal for goal in goals if goal.target is None or id(goal) in keep]
+        if key(goal) in kept_keys or key(goal) in seen_outside:
+            continue
+        seen_outside.add(key(goal))
+        result.append(goal)
+    return result

@@ -50,7 +50,7 @@ I = re.IGNORECASE  # noqa: E741 - short for the many patterns below
 
 GOAL_HEADING = re.compile(
     r"\b(mål|målene|målet|målsætning\w*|måltal\w*|succeskriteri\w*|ambition\w*|pejlemærke\w*|"
-    r"delmål|effektmål|resultatmål)\b",
+    r"delmål|effektmål|resultatmål|stræber\b[^.:]{0,30}\befter|sigter\s+mod)\b",
     I,
 )
 # Headings that name a part of a track rather than a track or theme of the plan.
@@ -81,7 +81,7 @@ TODAY = re.compile(
     I,
 )
 BUDGET = re.compile(
-    r"\b(budget\w*|afsat|afsætte\w*|pulje\w*|bevilg\w*|bevilling\w*|koste[rt]?|finansier\w*|"
+    r"\b(budget\w*|afsat|afsætte\w*|investere\w*|pulje\w*|bevilg\w*|bevilling\w*|koste[rt]?|finansier\w*|"
     r"tilskud|ramme på|anlægs\w*|driftsudgift\w*|medfinansier\w*)\b",
     I,
 )
@@ -95,7 +95,7 @@ PART_NOUNS = (
 )
 ADDRESS = re.compile(
     rf"\b[\wæøåÆØÅ]+(?:vej|gade|allé|alle|plads|vænge|torv|boulevard|stræde|park|bakke)\s+(?:{DIGITS})"
-    r"[A-Za-z]?\b|^\s*\d{4}\s+[A-ZÆØÅ][\wæøå]+|\+45[\s\d]+|\b(?:tlf|telefon|cvr|ean)\.?:?\s*[\d ]+|"
+    r"[A-Za-z]?\b|^\s*\d{4}\s+(?-i:[A-ZÆØÅ])[\wæøå]+|\+45[\s\d]+|\b(?:tlf|telefon|cvr|ean)\.?:?\s*[\d ]+|"
     r"\b\d{2}\s\d{2}\s\d{2}\s\d{2}\b|\bpostboks\s+\d+|\b\S+@\S+|\bwww\.\S+",
     I,
 )
@@ -318,6 +318,8 @@ def _non_quantity_spans(text: str, lower: str) -> list[tuple[int, int]]:
                 before,
             )
             or not re.match(r"\s+[a-zæøå]", after)
+            # "Erhvervshandleplan 2016 sætter …", "Vækststrategi 2015": a year in a name
+            or re.search(r"(?<![.!?]\s)\b[A-ZÆØÅ][\wæøå-]+\s$", text[: match.start()])
             or re.match(
                 r"\s+(og|til|er|var|blev|hvor|som|med|der|i|på|for|har|skal|vil|kom|lukker|"
                 r"vedtog|blev|fik)\b",
@@ -548,6 +550,14 @@ def states_intention(text: str) -> bool:
 def reports_figure(text: str) -> bool:
     """A sentence about the past or about today, not about what is to be reached."""
     return bool(PAST.search(text) or TODAY.search(text))
+
+
+PARTS_LABEL = re.compile(r"\b(temaer|indsatsområder|spor|indsatser|initiativer|handlinger|fokusområder)\b", I)
+
+
+def names_parts(text: str) -> bool:
+    """A line that introduces the document's parts ("Strategien dækker følgende temaer:")."""
+    return bool(PARTS_LABEL.search(text)) and not re.search(r"\bmål", text, I)
 
 
 def is_goal_heading(text: str) -> bool:
