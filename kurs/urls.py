@@ -21,4 +21,6 @@ urlpatterns = [
     path("k/<str:code>/rapporter/", include("reports.urls")),
     path("k/<str:code>/", include("visits.urls")),
     path("k/<str:code>/", include("contacts.urls")),
+    path("k/<str:code>/indlaesning/", include("imports.urls")),
+    path("bibliotek/", include("imports.library_urls")),
 ]
