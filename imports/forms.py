@@ -10,7 +10,9 @@ from strategy.enums import PlanKind
 class UploadForm(forms.Form):
     document = forms.FileField(
         label=_("Dokument"),
-        help_text=_("Den vedtagne strategi eller politik som PDF med tekst, Word (.docx) eller tekst (.txt)."),
+        help_text=_(
+            "Den vedtagne strategi eller politik: PDF med tekst, Word (.docx) eller tekst (.txt)."
+        ),
     )
 
 
@@ -60,7 +62,9 @@ class CreatePlanForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and end < start:
-            self.add_error("period_end", _("Perioden skal slutte samme år eller efter den starter."))
+            self.add_error(
+                "period_end", _("Perioden skal slutte samme år eller efter den starter.")
+            )
         return cleaned
 
 

@@ -141,9 +141,7 @@ class Proposal(models.Model):
     recurring_from = models.PositiveSmallIntegerField(
         _("årligt fra år"), null=True, blank=True, validators=year_validators
     )
-    baseline_value = models.DecimalField(
-        _("udgangspunkt"), null=True, blank=True, **MEASURE_DIGITS
-    )
+    baseline_value = models.DecimalField(_("udgangspunkt"), null=True, blank=True, **MEASURE_DIGITS)
     baseline_year = models.PositiveSmallIntegerField(
         _("udgangspunkt, år"), null=True, blank=True, validators=year_validators
     )

@@ -99,3 +99,16 @@ def library_goals(*, member_ids: set[int], query: str = ""):
             Q(metric__icontains=query) | Q(sentence__icontains=query) | Q(unit__icontains=query)
         )
     return proposals
+
+
+def library_overview(member_ids: set[int]):
+    """Per municipality: how many imported documents and goals the user may read."""
+    return (
+        visible_imports(member_ids)
+        .values("municipality__name")
+        .annotate(
+            documents=Count("pk", distinct=True),
+            goals=Count("proposals", filter=~Q(proposals__decision=Decision.REJECTED)),
+        )
+        .order_by("municipality__name")
+    )

@@ -208,7 +208,8 @@ def _goal_from(proposal: Proposal, plan: Plan, track, theme, order: int) -> Goal
         metric=proposal.metric,
         unit=proposal.unit,
         deadline=deadline,
-        deadline_text=proposal.deadline_text or (proposal.original.get("deadline_text") or "")[:100],
+        deadline_text=proposal.deadline_text
+        or (proposal.original.get("deadline_text") or "")[:100],
         data_source=DataSource.MANUAL,
     )
     if proposal.kind == ProposalKind.QUANTIFIED and proposal.target is not None:

@@ -211,9 +211,7 @@ def create_plan(request, member, document_import_id):
     status = save_form(form, save)
     if status is None:
         messages.success(request, _("Planen er oprettet som udkast."))
-        return redirect(
-            "strategy:plan", code=member.municipality.code, plan_id=created["plan"].pk
-        )
+        return redirect("strategy:plan", code=member.municipality.code, plan_id=created["plan"].pk)
     document_import.refresh_from_db()
     return render(
         request,
@@ -226,16 +224,26 @@ def create_plan(request, member, document_import_id):
 @access(Rule.PUBLIC)
 @require_GET
 def library(request):
+    """The search across municipalities. Goals are listed for a search ("arbejdspladser"),
+    not all at once: the page without one lists the municipalities that have documents."""
     form = LibrarySearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     member_ids = visible_municipality_ids(request.user)
-    goals = queries.library_goals(member_ids=member_ids, query=query)
-    page = Paginator(goals, queries.LIBRARY_PAGE).get_page(request.GET.get("side"))
-    municipalities = sorted({goal.document_import.municipality.name for goal in page})
+    page, municipalities = None, []
+    if query:
+        goals = queries.library_goals(member_ids=member_ids, query=query)
+        page = Paginator(goals, queries.LIBRARY_PAGE).get_page(request.GET.get("side"))
+        municipalities = sorted({goal.document_import.municipality.name for goal in page})
     return render(
         request,
         "imports/library.html",
-        {"form": form, "query": query, "page": page, "municipalities": municipalities},
+        {
+            "form": form,
+            "query": query,
+            "page": page,
+            "municipalities": municipalities,
+            "overview": queries.library_overview(member_ids) if not query else [],
+        },
     )
 
 
@@ -258,4 +266,3 @@ def library_document(request, code, document_import_id):
             "segments": queries.marked_segments(document_import.text, proposals),
         },
     )
-

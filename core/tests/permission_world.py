@@ -31,6 +31,8 @@ from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from imports.models import DocumentImport, Proposal
+from imports.tests.world import build_imports
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
@@ -74,6 +76,8 @@ class Rows:
     contact: ContactPerson
     visit: Visit
     follow_up: FollowUp
+    document_import: DocumentImport
+    proposal: Proposal
     admin: dict[type[models.Model], models.Model]
 
 
@@ -312,6 +316,14 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         MailingList: mailing_list,
         ErasureLog: erasure,
     }
+    imported, proposal, draft_imported, draft_proposal = build_imports(
+        municipality,
+        staff,
+        adopted_plan=strategy,
+        draft_plan=draft_strategy,
+        secret=secret,
+        public=public,
+    )
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
         plan=action_plan,
@@ -324,6 +336,8 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        document_import=imported,
+        proposal=proposal,
         admin=admin_rows,
     )
     draft = Rows(
@@ -337,6 +351,8 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        document_import=draft_imported,
+        proposal=draft_proposal,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

@@ -71,7 +71,11 @@ def score_document(path: Path) -> DocumentScore:
     for expected in spec["goals"]:
         wanted = _norm(expected["text"])
         hit = next(
-            (i for i in unmatched if wanted in _norm(found[i]["text"]) or _norm(found[i]["text"]) in wanted),
+            (
+                i
+                for i in unmatched
+                if wanted in _norm(found[i]["text"]) or _norm(found[i]["text"]) in wanted
+            ),
             None,
         )
         if hit is None:

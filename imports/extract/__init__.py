@@ -123,7 +123,7 @@ def _title_and_period(lines: list[Line]) -> tuple[str, int | None, int | None]:
             start, end = int(match.group(1)), match.group(2)
             end = int(end) if len(end) == 4 else int(str(start)[:2] + end)
             if end >= start:
-                return (line.text if not title else title), start, end
+                return (title or line.text), start, end
     return title, None, None
 
 
@@ -195,8 +195,10 @@ def extract_text(text: str, marked_headings: dict[int, int] | None = None) -> Ex
                     start_goal_section(line.text, LABEL_LEVEL)
                 else:
                     theme = line.text.rstrip(":").strip()
-            elif in_goal_section and goal_section_level != LABEL_LEVEL and not rules.names_parts(
-                line.text
+            elif (
+                in_goal_section
+                and goal_section_level != LABEL_LEVEL
+                and not rules.names_parts(line.text)
             ):
                 theme = line.text.rstrip(":").strip()
             else:
@@ -263,7 +265,11 @@ def _goal_of(
                 return None
             if rules.PAST.search(sentence) and line.kind != "bullet":
                 return None
-            if line.kind == "bullet" and goal.deadline is not None and not rules.PAST.search(sentence):
+            if (
+                line.kind == "bullet"
+                and goal.deadline is not None
+                and not rules.PAST.search(sentence)
+            ):
                 return goal  # "Den første … er etableret senest i 2017": a milestone of the bullet
             if goal.has_target or intention:
                 return _with_nearby_baseline(goal, previous)

@@ -94,8 +94,9 @@ PART_NOUNS = (
     r"fysiske områder|høringssvar|møder i|dele)\b"
 )
 ADDRESS = re.compile(
-    rf"\b[\wæøåÆØÅ]+(?:vej|gade|allé|alle|plads|vænge|torv|boulevard|stræde|park|bakke)\s+(?:{DIGITS})"
-    r"[A-Za-z]?\b|^\s*\d{4}\s+(?-i:[A-ZÆØÅ])[\wæøå]+|\+45[\s\d]+|\b(?:tlf|telefon|cvr|ean)\.?:?\s*[\d ]+|"
+    r"\b[\wæøåÆØÅ]+(?:vej|gade|allé|alle|plads|vænge|torv|boulevard|stræde|park|bakke)"
+    rf"\s+(?:{DIGITS})[A-Za-z]?\b|^\s*\d{{4}}\s+(?-i:[A-ZÆØÅ])[\wæøå]+|\+45[\s\d]+|"
+    r"\b(?:tlf|telefon|cvr|ean)\.?:?\s*[\d ]+|"
     r"\b\d{2}\s\d{2}\s\d{2}\s\d{2}\b|\bpostboks\s+\d+|\b\S+@\S+|\bwww\.\S+",
     I,
 )
@@ -110,7 +111,8 @@ DEADLINE_PATTERNS = [
     # (pattern, group holding the year, group holding a day-month date or None)
     re.compile(rf"\b(?:inden|før|ved|med|senest ved)\s+udgangen\s+af\s+({YEAR})", I),
     re.compile(
-        rf"\b(?:senest|inden|pr\.|per|fra og med)\s+(?:den\s+)?(\d{{1,2}}\.\s*(?:{MONTH}))\s+({YEAR})",
+        rf"\b(?:senest|inden|pr\.|per|fra og med)\s+(?:den\s+)?"
+        rf"(\d{{1,2}}\.\s*(?:{MONTH}))\s+({YEAR})",
         I,
     ),
     re.compile(
@@ -130,7 +132,10 @@ RECURRING_FROM = re.compile(
     rf"fra\s+({YEAR})\s+(?:og\s+)?(?:om året|årligt|hvert år))",
     I,
 )
-COMPARATOR_LEAST = r"mindst|minimum|min\.|over|mere end|flere end|op på|op til mindst|ikke under|som minimum|ikke færre end|yderligere|i alt"
+COMPARATOR_LEAST = (
+    r"mindst|minimum|min\.|over|mere end|flere end|op på|op til mindst|ikke under|som minimum|"
+    r"ikke færre end|yderligere|i alt"
+)
 COMPARATOR_MOST = (
     r"højst|maksimalt|max\.?|under|færre end|mindre end|ikke over|ned på|ned til|ned under|op til"
 )
@@ -552,7 +557,9 @@ def reports_figure(text: str) -> bool:
     return bool(PAST.search(text) or TODAY.search(text))
 
 
-PARTS_LABEL = re.compile(r"\b(temaer|indsatsområder|spor|indsatser|initiativer|handlinger|fokusområder)\b", I)
+PARTS_LABEL = re.compile(
+    r"\b(temaer|indsatsområder|spor|indsatser|initiativer|handlinger|fokusområder)\b", I
+)
 
 
 def names_parts(text: str) -> bool:

@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 
 # A dash is a list mark only with a space after it ("-Vi er …" opens a quote in Danish news),
 # a number only as "1." or "1)" followed by a space ("3.000 flere" is a number).
-BULLET = re.compile(
-    r"^\s*(?:[-–—]\s+|[•●▪■◦*❖➢►➤✓]\s*|\d{1,2}[.)]\s+|[a-hA-H][.)]\s+)+(?=\S)"
-)
+BULLET = re.compile(r"^\s*(?:[-–—]\s+|[•●▪■◦*❖➢►➤✓]\s*|\d{1,2}[.)]\s+|[a-hA-H][.)]\s+)+(?=\S)")
 TOC = re.compile(r"(?:\t\s*\d{1,3}|\.{3,}\s*\d{0,3}|…+\s*\d{0,3})\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?\s*$", re.I)
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+")

@@ -137,9 +137,27 @@ def _read_docx(data: bytes) -> SourceText:
         lines.append(line)
         offset += len(line) + 1
 
+    # python-docx resolves a paragraph's style object by searching the styles part each time,
+    # which dominates reading a long document: look the names up once, by style id.
+    style_names = {style.style_id: style.name or "" for style in document.styles}
+    default_style = next(
+        (
+            style.name
+            for style in document.styles
+            if getattr(style, "type", None) == 1 and style.style_id == "Normal"
+        ),
+        "",
+    )
+
     def paragraph(par) -> None:
         text = par.text.replace("\n", " ").replace("\v", " ").strip()
-        style = par.style.name if par.style is not None else ""
+        properties = par._p.pPr
+        style_id = (
+            properties.pStyle.val
+            if properties is not None and properties.pStyle is not None
+            else None
+        )
+        style = style_names.get(style_id, default_style) if style_id else default_style
         level = _heading_level(style)
         is_list = par._p.pPr is not None and par._p.pPr.numPr is not None
         if not is_list and any(word in style.lower() for word in LIST_STYLES):
@@ -207,4 +225,33 @@ def _read_pdf(data: bytes) -> SourceText:
             )
         )
     # Pages are separated by a blank line, so no sentence runs across a page break unseen.
-    return SourceText(text=normalise("\n\n".join(texts)), kind="pdf", pages=pages)
+    text = "\n\n".join(reflow(normalise(page)) for page in texts)
+    return SourceText(text=text, kind="pdf", pages=pages)
+
+
+def reflow(page: str) -> str:
+    """A PDF page's lines as paragraphs: PDF text is broken into lines where the page ran out
+    of width, and has no blank lines between paragraphs.
+
+    PDFium ends a line that was wrapped with the space it broke at, and a hyphenated break with
+    U+FFFE; such a line continues on the next, as does one followed by a line starting in lower
+    case after no full stop. Every other line end ends a paragraph (a heading, a bullet, the end
+    of a paragraph), and becomes a blank line, as a text file would have it."""
+    page = page.replace("\ufffe\n", "").replace("\ufffe", "")
+    paragraphs: list[str] = []
+    current = ""
+    for line in page.split("\n"):
+        if not current:
+            current = line
+            continue
+        continues = current.endswith(" ") or (
+            line[:1].islower() and not current.rstrip().endswith((".", ":", "!", "?"))
+        )
+        if continues:
+            current = current.rstrip() + " " + line.lstrip()
+        else:
+            paragraphs.append(current.rstrip())
+            current = line
+    if current.strip():
+        paragraphs.append(current.rstrip())
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip())

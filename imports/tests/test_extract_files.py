@@ -116,3 +116,26 @@ def test_extract_goals_says_why_it_cannot_read_a_file(tmp_path):
     path.write_bytes(b"%PDF-1.7\nbroken")
     with pytest.raises(CommandError, match="beskadiget"):
         call_command("extract_goals", str(path))
+
+
+def test_a_pdf_reads_wrapped_lines_headings_and_bullets_as_the_text_does():
+    from imports.extract import extract_text
+
+    text = (
+        "Erhvervsstrategi 2013-2017\n\nStrategisk spor: Grøn vækst\n\n"
+        "Vi arbejder for en by, hvor virksomhederne trives, og hvor de mange gode ideer om grøn "
+        "omstilling bliver til nye arbejdspladser og nye virksomheder i hele kommunen.\n\n"
+        "Mål\n\n- At skabe mindst 1000 nye arbejdspladser inden for grøn teknologi inden 2017\n"
+        "- At fremme udviklings- og iværksættermiljøer inden for grøn teknologi og "
+        "miljøløsninger i alle kommunens erhvervsområder\n"
+    )
+    html = "".join(
+        f"<p style='margin:0'>{line}</p>" if line else "<p>&nbsp;</p>" for line in text.split("\n")
+    )
+    data = pdf_of(f"<style>@page {{ size: A5 }}</style>{html}")
+    from_pdf = extract(read_bytes(data, "plan.pdf"))
+    from_text = extract_text(text)
+    assert [(g.text, g.target, g.track) for g in from_pdf.goals] == [
+        (g.text, g.target, g.track) for g in from_text.goals
+    ]
+    assert len(from_pdf.goals) == 2

@@ -76,9 +76,7 @@ def test_upload_reads_the_document_and_shows_the_review(client, staff):
     assert "<script" not in page.split("<main", 1)[-1].split("</main>", 1)[0]
 
 
-def test_an_upload_whose_content_is_not_its_extension_is_refused_with_the_form_kept(
-    client, staff
-):
+def test_an_upload_whose_content_is_not_its_extension_is_refused_with_the_form_kept(client, staff):
     client.force_login(staff)
     fake = SimpleUploadedFile("strategi.pdf", b"not a pdf at all", content_type="application/pdf")
     response = client.post(reverse("imports:upload", kwargs={"code": "165"}), {"document": fake})
@@ -116,9 +114,7 @@ def test_an_outsider_gets_404(client, municipality, staff, outsider):
     assert client.get(review_url(document_import)).status_code == 404
 
 
-def test_decisions_are_kept_with_the_original_and_counted_as_mistakes(
-    client, municipality, staff
-):
+def test_decisions_are_kept_with_the_original_and_counted_as_mistakes(client, municipality, staff):
     document_import = imported(municipality, staff)
     jobs, qualitative, rank = document_import.proposals.order_by("order")
     client.force_login(staff)
@@ -193,12 +189,22 @@ def test_create_plan_writes_tracks_themes_and_kept_goals(client, municipality, s
     jobs, qualitative, rank = document_import.proposals.order_by("order")
     services.decide(proposal=qualitative, user=staff, expected_version=1, decision="rejected")
     client.force_login(staff)
-    client.post(reverse("imports:accept_remaining", kwargs={"code": "165", "document_import_id": document_import.pk}))
+    client.post(
+        reverse(
+            "imports:accept_remaining",
+            kwargs={"code": "165", "document_import_id": document_import.pk},
+        )
+    )
     response = client.post(
         reverse(
             "imports:create_plan", kwargs={"code": "165", "document_import_id": document_import.pk}
         ),
-        {"title": "Erhvervsstrategi 2020-2024", "kind": "strategy", "period_start": 2020, "period_end": 2024},
+        {
+            "title": "Erhvervsstrategi 2020-2024",
+            "kind": "strategy",
+            "period_start": 2020,
+            "period_end": 2024,
+        },
     )
     plan = Plan.objects.get(title="Erhvervsstrategi 2020-2024")
     assert response.status_code == 302
@@ -318,9 +324,7 @@ def test_the_library_finds_jobs_targets_of_adopted_plans_for_anyone(
     page = client.get(url).content.decode()
     assert "hemmelige" in page  # the outsider's own draft
     client.logout()
-    document = reverse(
-        "library:document", kwargs={"code": "165", "document_import_id": adopted.pk}
-    )
+    document = reverse("library:document", kwargs={"code": "165", "document_import_id": adopted.pk})
     assert client.get(document).status_code == 200
     draft_document = reverse(
         "library:document",
