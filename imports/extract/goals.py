@@ -141,7 +141,7 @@ COMPARATOR_MOST = (
 )
 DECREASE = re.compile(
     r"\b(reducere\w*|reduktion|nedbringe\w*|sænke\w*|mindske\w*|halvere\w*|falde\w*|fald|"
-    r"begrænse\w*|nedgang|færre|kortere|mindre|nedskære\w*|ned på|ned til)\b",
+    r"begrænse\w*|nedgang|færre|kortere|nedskære\w*|ned på|ned til)\b",
     I,
 )
 UNIT = (
@@ -488,12 +488,10 @@ def parse_sentence(text: str) -> Goal:
     if goal.target is not None or goal.factor is not None or goal.baseline_year is not None:
         goal.kind = "quantified"
         decreasing = bool(DECREASE.search(text)) or (goal.factor is not None and goal.factor < 1)
-        if goal.unit == "placering":
-            pass
-        elif decreasing and goal.comparator != "at_least_explicit":
+        # A goal to reduce is reached at or below its target, unless it says "mindst".
+        if goal.unit != "placering" and decreasing and not _explicit_least(text):
             goal.direction = "lower_is_better"
-            if not goal.comparator or goal.comparator == "at_least" and not _explicit_least(text):
-                goal.comparator = "at_most"
+            goal.comparator = "at_most"
         if not goal.comparator:
             goal.comparator = "at_least"
         if goal.baseline_year is not None and not goal.metric:

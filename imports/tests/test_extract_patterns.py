@@ -266,3 +266,20 @@ def test_tracks_and_themes_come_from_headings_and_labels():
     assert data["structure"][0]["themes"] == ["Iværksættere"]
     assert [g["track"] for g in data["goals"]] == ["Grøn vækst", "Erhvervsservice"]
     json.dumps(data)  # serialisable as it is
+
+
+def test_a_goal_to_reduce_is_reached_at_or_below_its_target():
+    goal = only_goal("Ledigheden skal nedbringes til højst 3 % inden 2027.")
+    assert (goal["target"], goal["unit"], goal["comparator"]) == (3, "%", "at_most")
+    assert goal["direction"] == "lower_is_better"
+
+
+def test_small_and_medium_firms_are_not_a_reduction():
+    goal = only_goal(
+        "Vi vil hjælpe mindst 40 mindre og mellemstore virksomheder i gang med eksport i 2026."
+    )
+    assert (goal["target"], goal["comparator"], goal["direction"]) == (
+        40,
+        "at_least",
+        "higher_is_better",
+    )
