@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "reports",
     "contacts",
     "visits",
+    "forum",
     "api",
     "django_q",
 ]

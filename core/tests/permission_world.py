@@ -31,6 +31,10 @@ from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from forum import services as forum_services
+from forum.enums import IdeaStatus
+from forum.models import FollowUp as ForumFollowUp
+from forum.models import Forum, Idea, Meeting, Participant
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
@@ -74,6 +78,9 @@ class Rows:
     contact: ContactPerson
     visit: Visit
     follow_up: FollowUp
+    meeting: Meeting
+    forum_follow_up: ForumFollowUp
+    idea: Idea
     admin: dict[type[models.Model], models.Model]
 
 
@@ -288,6 +295,36 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         reason=secret,
     )
 
+    # The business forum: a held meeting with a participant (personal data) and its follow-ups,
+    # an accepted theme linked to an adopted and a draft goal, and a proposal not yet accepted.
+    forum = Forum.objects.create(municipality=municipality, name=public("Erhvervsforum"))
+    meeting = Meeting.objects.create(
+        forum=forum, title=public("Grøn vækst"), held_on=timezone.localdate(), minutes=secret
+    )
+    Participant.objects.create(
+        meeting=meeting, name=f"{secret} Ole", email=f"ole{code}@example.com", company=registered
+    )
+    theme = Idea.objects.create(
+        municipality=municipality,
+        forum=forum,
+        title=public("Letbanen"),
+        status=IdeaStatus.ACCEPTED,
+        proposer_name=f"{secret} Anne",
+    )
+    meeting.themes.add(theme)
+    forum_services.link_idea(idea=theme, activity=activity, goal=goal)
+    forum_services.link_idea(idea=theme, goal=draft_goal, activity=draft_activity)
+    forum_services.add_decision(
+        idea=theme,
+        values={"text": public("Ny busrute"), "decided_on": timezone.localdate(), "body": "ØU"},
+    )
+    forum_follow_up = forum_services.close_meeting(
+        meeting=meeting, user=staff, expected_version=meeting.version
+    )[0]
+    proposal = Idea.objects.create(
+        municipality=municipality, forum=forum, title=f"{secret} Forslag"
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -324,6 +361,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        meeting=meeting,
+        forum_follow_up=forum_follow_up,
+        idea=theme,
         admin=admin_rows,
     )
     draft = Rows(
@@ -337,6 +377,9 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        meeting=meeting,
+        forum_follow_up=forum_follow_up,
+        idea=proposal,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
