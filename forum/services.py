@@ -176,7 +176,7 @@ def _draft_context(meeting: Meeting) -> dict:
     return {
         "meeting": meeting,
         "forum": meeting.forum,
-        "themes": list(meeting.themes.all()),
+        "themes": [idea.title for idea in meeting.themes.all()],
         "day": _day(meeting.held_on),
         "participant_count": len(attended) or len(participants),
         "company_count": len(
