@@ -165,7 +165,7 @@ def test_following_is_double_opt_in_and_moves_are_mailed_with_unsubscribe(
     assert subject_of(notice) == 'Nyt om "Nye muligheder med Letbanen"'
     assert "Føres ud i livet af aktiviteten: Erhvervsbus til Letbanen" in body_of(notice)
     unsubscribe = _link(notice, "/k/165/erhverv/erhvervsforum/foelg/afmeld/")
-    assert notice["List-Unsubscribe"].startswith(f"<{unsubscribe}>, <mailto:")
+    assert notice["List-Unsubscribe"].strip().startswith(f"<{unsubscribe}>, <mailto:")
     assert notice["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
