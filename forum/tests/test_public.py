@@ -1,8 +1,8 @@
 """The public pages: proposing a theme, "you said, we did", and following an idea by e-mail."""
 
 import re
-from urllib.parse import unquote
 from datetime import date
+from urllib.parse import unquote
 
 import pytest
 from django.test import Client
