@@ -192,7 +192,8 @@ def test_minutes_are_stored_without_script(forum):
         forum=forum,
         values={
             "title": "Møde",
-            "minutes": '<p onclick="x()">Hej <script>alert(1)</script><a href="javascript:x">l</a></p>',
+            "minutes": '<p onclick="x()">Hej <script>alert(1)</script>'
+            '<a href="javascript:x">l</a></p>',
         },
         themes=[],
     )
