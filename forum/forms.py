@@ -75,9 +75,21 @@ class MeetingForm(DkfdsFormMixin, VersionMixin, forms.ModelForm):
 
 
 class ParticipantForm(DkfdsFormMixin, forms.ModelForm):
+    # Typed as people write it ("29 40 34 73", "DK29403473"); stored as the eight digits.
+    cvr_number = forms.CharField(
+        label=_("CVR-nummer"),
+        max_length=20,
+        required=False,
+        help_text=_("Deltageren knyttes til virksomheden i CVR-registeret."),
+    )
+
     class Meta:
         model = Participant
         fields = ["name", "email", "organisation", "cvr_number", "attended"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].widget.attrs["class"] = "form-checkbox"
 
     def clean_cvr_number(self):
         raw = self.cleaned_data.get("cvr_number") or ""
