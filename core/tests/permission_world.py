@@ -304,18 +304,18 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     Participant.objects.create(
         meeting=meeting, name=f"{secret} Ole", email=f"ole{code}@example.com", company=registered
     )
-    theme = Idea.objects.create(
+    forum_theme = Idea.objects.create(
         municipality=municipality,
         forum=forum,
         title=public("Letbanen"),
         status=IdeaStatus.ACCEPTED,
         proposer_name=f"{secret} Anne",
     )
-    meeting.themes.add(theme)
-    forum_services.link_idea(idea=theme, activity=activity, goal=goal)
-    forum_services.link_idea(idea=theme, goal=draft_goal, activity=draft_activity)
+    meeting.themes.add(forum_theme)
+    forum_services.link_idea(idea=forum_theme, activity=activity, goal=goal)
+    forum_services.link_idea(idea=forum_theme, goal=draft_goal, activity=draft_activity)
     forum_services.add_decision(
-        idea=theme,
+        idea=forum_theme,
         values={"text": public("Ny busrute"), "decided_on": timezone.localdate(), "body": "ØU"},
     )
     forum_follow_up = forum_services.close_meeting(
@@ -363,7 +363,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         follow_up=follow_up,
         meeting=meeting,
         forum_follow_up=forum_follow_up,
-        idea=theme,
+        idea=forum_theme,
         admin=admin_rows,
     )
     draft = Rows(
