@@ -5,9 +5,11 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from actions.tests.factories import ActionPlanFactory, ActivityFactory
 from forum.enums import FollowUpKind, IdeaStatus, MeetingState
 from forum.models import FollowUp, Forum, Idea, Meeting
 from forum.tests.factories import IdeaFactory, MeetingFactory, ParticipantFactory
+from strategy.tests.factories import GoalFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +210,44 @@ def test_the_forum_page_reads_a_bounded_number_of_queries(
 
     assert response.status_code == 200
     assert Idea.objects.count() == 3
+
+
+def test_staff_link_a_theme_to_its_decision_activity_and_goal(client, staff, forum):
+    idea = IdeaFactory(municipality=forum.municipality, title="Letbanen")
+    activity = ActivityFactory(plan=ActionPlanFactory(municipality=forum.municipality))
+    goal = GoalFactory(plan=PlanFactory(municipality=forum.municipality))
+    client.force_login(staff)
+    url = f"{BASE}/ideer/{idea.pk}"
+
+    client.post(
+        f"{url}/beslutning/",
+        {"text": "Erhvervsbus", "decided_on": "2015-03-02", "body": "Økonomiudvalget"},
+    )
+    client.post(f"{url}/kobling/", {"activity": activity.pk, "goal": goal.pk})
+    client.post(f"{url}/trin/", {"stage": "done", "version": idea.version + 2})
+
+    idea.refresh_from_db()
+    assert (idea.stage, list(idea.activities.all()), list(idea.goals.all())) == (
+        "done",
+        [activity],
+        [goal],
+    )
+    assert [e.text for e in idea.events.all()] == [
+        "Økonomiudvalget besluttede den 2. mar. 2015: Erhvervsbus",
+        f"Føres ud i livet af aktiviteten: {activity.title}",
+        f"Tjener målet: {goal.title}",
+        "Status: Gennemført",
+    ]
+
+
+def test_a_link_to_another_municipalitys_activity_is_refused(
+    client, staff, forum, other_municipality
+):
+    idea = IdeaFactory(municipality=forum.municipality)
+    foreign = ActivityFactory(plan=ActionPlanFactory(municipality=other_municipality))
+    client.force_login(staff)
+
+    response = client.post(f"{BASE}/ideer/{idea.pk}/kobling/", {"activity": foreign.pk})
+
+    assert response.status_code == 400
+    assert idea.activities.count() == 0
