@@ -1,8 +1,11 @@
-"""End to end in headless Chromium: staff record a forum meeting (a theme proposed on the
+"""End to end in headless Chromium. Staff record a forum meeting (a theme proposed on the
 public page and accepted, participants, one from a registered firm, attendance and minutes),
 close it and complete its three follow-ups, sending the participants' mail through SMTP; the
-firm's company page shows the meeting. Screenshots go to test-artifacts/."""
+firm's company page shows the meeting. A business on a phone proposes a theme (refused first,
+empty), which staff accept, and follows it by e-mail, confirming with the link; the public pages
+pass axe's WCAG 2.1 AA rules. Screenshots go to test-artifacts/."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,9 +14,12 @@ from django.utils import timezone
 from businesses.models import Company
 from conftest import ARTIFACTS
 from core.enums import Role
+from core.tests.axe import axe_violations
 from core.tests.factories import MembershipFactory, MunicipalityFactory
-from core.tests.mail import subject_of
-from forum.models import FollowUp, Meeting
+from core.tests.mail import body_of, subject_of
+from forum import services
+from forum.enums import IdeaStatus
+from forum.models import Follower, FollowUp, Idea, Meeting
 from forum.tests.factories import ForumFactory, IdeaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -123,3 +129,44 @@ def test_staff_record_a_forum_meeting_close_it_and_complete_its_follow_ups(
     assert (
         "Letbanen og erhvervsområderne (deltog)" in page.locator("#company-timeline").inner_text()
     )
+
+
+def test_a_business_proposes_a_theme_and_follows_what_came_of_it(live_server, browser, smtp):
+    municipality = MunicipalityFactory(code="165", name="Albertslund")
+    ForumFactory(municipality=municipality)
+    IdeaFactory(
+        municipality=municipality, title="Lysregionen, innovation og internationale markeder"
+    )
+    context = browser.new_context(viewport={"width": 375, "height": 812}, bypass_csp=True)
+    phone = context.new_page()
+
+    phone.goto(f"{live_server.url}/k/165/erhverv/erhvervsforum/temaer/")
+    assert axe_violations(phone) == []
+    phone.click("button:has-text('Send forslaget')")
+    phone.wait_for_selector("#error-summary")
+    phone.fill("#id_title", "Erhvervsudvikling i Hersted Industripark")
+    phone.fill("#id_proposer_name", "Karin Jensen")
+    phone.fill("#id_proposer_email", "karin@lys.example")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.click("button:has-text('Send forslaget')")
+    phone.wait_for_selector("#proposal-thanks")
+    assert "Hersted" not in phone.locator("#public-themes").inner_text()
+    phone.screenshot(path=ARTIFACTS / "forum-theme-proposed-phone.png", full_page=True)
+
+    # Accepted by staff, the theme is public and can be followed.
+    idea = Idea.objects.get(title="Erhvervsudvikling i Hersted Industripark")
+    services.review_idea(idea=idea, status=IdeaStatus.ACCEPTED, expected_version=1)
+    phone.goto(f"{live_server.url}/k/165/erhverv/erhvervsforum/temaer/")
+    phone.click("text=Erhvervsudvikling i Hersted Industripark")
+    phone.wait_for_selector("#follow-form")
+    assert axe_violations(phone) == []
+    phone.fill("#follow-form input[type=email]", "karin@lys.example")
+    phone.click("button:has-text('Følg')")
+    phone.wait_for_selector("text=Tjek din mail")
+    (confirmation,) = smtp.messages
+    link = re.search(r"https://kurs\.example(\S+)", body_of(confirmation))[1]
+    phone.goto(f"{live_server.url}{link}")
+    phone.click("button:has-text('Bekræft, at jeg vil følge forløbet')")
+    phone.wait_for_selector("text=Du følger nu")
+    phone.screenshot(path=ARTIFACTS / "forum-follow-confirmed-phone.png", full_page=True)
+    assert Follower.objects.get().confirmed_at is not None
