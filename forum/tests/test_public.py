@@ -243,3 +243,30 @@ def test_a_bad_follow_request_is_refused(client, chain, data):
 
     assert response.status_code == 400
     assert Follower.objects.count() == 0
+
+
+@pytest.mark.parametrize("link", ["empty", "forged", "confirm link"])
+def test_a_forged_unsubscribe_link_unfollows_no_one(chain, link):
+    idea, *_rest = chain
+    follower = Follower.objects.create(idea=idea, email="ole@firma.example")
+    # A confirm link's token, even for this follower, is no unsubscribe link.
+    token = {
+        "empty": "",
+        "forged": "forfalsket",
+        "confirm link": mail.token_for(follower.pk, mail.CONFIRM_SALT),
+    }[link]
+
+    response = Client().post(f"/k/165/erhverv/erhvervsforum/foelg/afmeld/?t={token}")
+
+    assert response.status_code == 400
+    assert Follower.objects.count() == 1
+
+
+def test_opening_the_unsubscribe_link_asks_before_it_unfollows(client, chain):
+    idea, *_rest = chain
+    follower = Follower.objects.create(idea=idea, email="ole@firma.example")
+
+    response = client.get(mail.unsubscribe_url(follower).removeprefix("https://kurs.example"))
+
+    assert 'type="submit">Afmeld</button>' in response.content.decode()
+    assert Follower.objects.count() == 1
