@@ -129,6 +129,10 @@ class AttendanceForm(ActionForm):
         self.fields["attended"].choices = [(p.pk, p.name) for p in meeting.participants.all()]
 
 
+class RemoveParticipantForm(ActionForm):
+    participant = forms.IntegerField(min_value=1, max_value=10**18 - 1)
+
+
 class DecisionForm(DkfdsFormMixin, forms.ModelForm):
     class Meta:
         model = Decision

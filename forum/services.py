@@ -111,6 +111,15 @@ def add_participant(*, meeting: Meeting, values: dict) -> Participant:
     return participant
 
 
+def remove_participant(*, meeting: Meeting, participant_id: int, expected_version: int) -> None:
+    """Remove a participant added by mistake (their name and address go with the row)."""
+    with transaction.atomic():
+        claim_next_version(meeting, expected_version=expected_version, message=CHANGED)
+        deleted, _counts = meeting.participants.filter(pk=participant_id).delete()
+        if not deleted:
+            raise ValidationError(_("Deltageren findes ikke på mødet."))
+
+
 def record_attendance(*, meeting: Meeting, attended_ids, expected_version: int) -> int:
     """Mark who came (the ids given) and who did not (the meeting's other participants)."""
     attended_ids = set(attended_ids)

@@ -24,6 +24,11 @@ urlpatterns = [
         views.participant_add,
         name="participant_add",
     ),
+    path(
+        "erhvervsforum/moeder/<id:meeting_id>/deltagere/fjern/",
+        views.participant_remove,
+        name="participant_remove",
+    ),
     path("erhvervsforum/moeder/<id:meeting_id>/fremmoede/", views.attendance, name="attendance"),
     path("erhvervsforum/moeder/<id:meeting_id>/afslut/", views.meeting_close, name="meeting_close"),
     path("erhvervsforum/opfoelgning/", views.follow_up_list, name="follow_ups"),

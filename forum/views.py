@@ -36,6 +36,7 @@ from forum.forms import (
     MeetingForm,
     ParticipantForm,
     ProposalForm,
+    RemoveParticipantForm,
     ReviewForm,
     StageForm,
 )
@@ -199,6 +200,25 @@ def attendance(request, member, meeting_id):
     if status is not None:
         return _meeting_page(request, member, meeting_id, status=status, attendance_form=form)
     messages.success(request, _("Fremmødet er gemt."))
+    return redirect("forum:meeting", code=member.municipality.code, meeting_id=meeting.pk)
+
+
+@editor_required
+@require_POST
+def participant_remove(request, member, meeting_id):
+    meeting = member_object_or_404(Meeting, member, pk=meeting_id)
+    form = RemoveParticipantForm(request.POST)
+    status = save_form(
+        form,
+        lambda: services.remove_participant(
+            meeting=meeting,
+            participant_id=form.cleaned_data["participant"],
+            expected_version=form.cleaned_data["version"],
+        ),
+    )
+    if status is not None:
+        return _meeting_page(request, member, meeting_id, status=status, attendance_form=form)
+    messages.success(request, _("Deltageren er fjernet."))
     return redirect("forum:meeting", code=member.municipality.code, meeting_id=meeting.pk)
 
 

@@ -251,3 +251,20 @@ def test_a_link_to_another_municipalitys_activity_is_refused(
 
     assert response.status_code == 400
     assert idea.activities.count() == 0
+
+
+def test_staff_remove_a_participant_added_by_mistake(client, staff, meeting):
+    mistake = ParticipantFactory(meeting=meeting, name="Forkert Person")
+    kept = ParticipantFactory(meeting=meeting)
+    client.force_login(staff)
+
+    client.post(
+        f"{BASE}/moeder/{meeting.pk}/deltagere/fjern/",
+        {"participant": mistake.pk, "version": 1, "attended": [kept.pk]},
+    )
+    stale = client.post(
+        f"{BASE}/moeder/{meeting.pk}/deltagere/fjern/", {"participant": kept.pk, "version": 1}
+    )
+
+    assert list(meeting.participants.all()) == [kept]
+    assert stale.status_code == 409
