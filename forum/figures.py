@@ -27,7 +27,7 @@ def meetings_held(municipality, first_day: date, last_day: date) -> Decimal:
 
 SOURCES = [
     PlatformSource(
-        key="forum.meetings_held",
+        key="forum.meetings",
         label=_("Afholdte møder i Strategisk Erhvervsforum"),
         origin=_(
             "Antallet af møder i kommunens erhvervsforum, der er registreret som afholdt i "

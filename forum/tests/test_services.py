@@ -226,7 +226,7 @@ def test_meetings_held_counts_closed_meetings_in_the_period(meeting, forum, muni
 def test_the_meetings_held_figure_is_registered_for_goals():
     from strategy import sources
 
-    assert sources.get("forum.meetings_held").measure is figures.meetings_held
+    assert sources.get("forum.meetings").measure is figures.meetings_held
 
 
 def test_summary_keeps_paragraphs_and_cuts_long_text():
