@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "contacts",
     "visits",
     "imports",
+    "forum",
     "api",
     "django_q",
 ]
