@@ -55,6 +55,7 @@ JOBS = (
     ),
     Job("activity-reminders", "send_reminders", at=time(7, 0)),
     Job("follow-up-reminders", "send_follow_up_reminders", at=time(7, 5)),
+    Job("forum-reminders", "send_forum_reminders", at=time(7, 10)),
     Job("inquiry-warnings", "send_inquiry_warnings", every_minutes=15),
 )
 

@@ -31,12 +31,12 @@ from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
-from imports.models import DocumentImport, Proposal
-from imports.tests.world import build_imports
 from forum import services as forum_services
 from forum.enums import IdeaStatus
 from forum.models import FollowUp as ForumFollowUp
 from forum.models import Forum, Idea, Meeting, Participant
+from imports.models import DocumentImport, Proposal
+from imports.tests.world import build_imports
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
@@ -325,7 +325,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     forum_follow_up = forum_services.close_meeting(
         meeting=meeting, user=staff, expected_version=meeting.version
     )[0]
-    proposal = Idea.objects.create(
+    forum_proposal = Idea.objects.create(
         municipality=municipality, forum=forum, title=f"{secret} Forslag"
     )
 
@@ -395,7 +395,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         proposal=draft_proposal,
         meeting=meeting,
         forum_follow_up=forum_follow_up,
-        idea=proposal,
+        idea=forum_proposal,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
