@@ -22,4 +22,7 @@ urlpatterns = [
     path("k/<str:code>/", include("visits.urls")),
     path("k/<str:code>/", include("contacts.urls")),
     path("k/<str:code>/", include("events.urls")),
+    path("k/<str:code>/indlaesning/", include("imports.urls")),
+    path("bibliotek/", include("imports.library_urls")),
+    path("k/<str:code>/", include("forum.urls")),
 ]

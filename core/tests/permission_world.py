@@ -33,6 +33,12 @@ from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
 from events.enums import RegistrationState
 from events.models import Event, Registration
+from forum import services as forum_services
+from forum.enums import IdeaStatus
+from forum.models import FollowUp as ForumFollowUp
+from forum.models import Forum, Idea, Meeting, Participant
+from imports.models import DocumentImport, Proposal
+from imports.tests.world import build_imports
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
@@ -78,6 +84,11 @@ class Rows:
     follow_up: FollowUp
     event: Event
     registration: Registration
+    document_import: DocumentImport
+    proposal: Proposal
+    meeting: Meeting
+    forum_follow_up: ForumFollowUp
+    idea: Idea
     admin: dict[type[models.Model], models.Model]
 
 
@@ -318,6 +329,36 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         is_public=False,
     )
 
+    # The business forum: a held meeting with a participant (personal data) and its follow-ups,
+    # an accepted theme linked to an adopted and a draft goal, and a proposal not yet accepted.
+    forum = Forum.objects.create(municipality=municipality, name=public("Erhvervsforum"))
+    meeting = Meeting.objects.create(
+        forum=forum, title=public("Grøn vækst"), held_on=timezone.localdate(), minutes=secret
+    )
+    Participant.objects.create(
+        meeting=meeting, name=f"{secret} Ole", email=f"ole{code}@example.com", company=registered
+    )
+    forum_theme = Idea.objects.create(
+        municipality=municipality,
+        forum=forum,
+        title=public("Letbanen"),
+        status=IdeaStatus.ACCEPTED,
+        proposer_name=f"{secret} Anne",
+    )
+    meeting.themes.add(forum_theme)
+    forum_services.link_idea(idea=forum_theme, activity=activity, goal=goal)
+    forum_services.link_idea(idea=forum_theme, goal=draft_goal, activity=draft_activity)
+    forum_services.add_decision(
+        idea=forum_theme,
+        values={"text": public("Ny busrute"), "decided_on": timezone.localdate(), "body": "ØU"},
+    )
+    forum_follow_up = forum_services.close_meeting(
+        meeting=meeting, user=staff, expected_version=meeting.version
+    )[0]
+    forum_proposal = Idea.objects.create(
+        municipality=municipality, forum=forum, title=f"{secret} Forslag"
+    )
+
     admin_rows = {
         Municipality: municipality,
         Membership: memberships[Role.STAFF],
@@ -342,6 +383,14 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         MailingList: mailing_list,
         ErasureLog: erasure,
     }
+    imported, proposal, draft_imported, draft_proposal = build_imports(
+        municipality,
+        staff,
+        adopted_plan=strategy,
+        draft_plan=draft_strategy,
+        secret=secret,
+        public=public,
+    )
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
         plan=action_plan,
@@ -356,6 +405,11 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         follow_up=follow_up,
         event=event,
         registration=registration,
+        document_import=imported,
+        proposal=proposal,
+        meeting=meeting,
+        forum_follow_up=forum_follow_up,
+        idea=forum_theme,
         admin=admin_rows,
     )
     draft = Rows(
@@ -371,6 +425,11 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         follow_up=follow_up,
         event=hidden_event,
         registration=registration,
+        document_import=draft_imported,
+        proposal=draft_proposal,
+        meeting=meeting,
+        forum_follow_up=forum_follow_up,
+        idea=forum_proposal,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

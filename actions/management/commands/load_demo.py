@@ -12,6 +12,7 @@ from django.db import transaction
 import actions.demo
 import businesses.demo
 import events.demo
+import forum.demo
 import inquiries.demo
 import officialstats.demo
 import visits.demo
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             officialstats.demo.load(stdout=self.stdout)
             visits.demo.load(stdout=self.stdout)
             events.demo.load(stdout=self.stdout)
+            forum.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
