@@ -180,8 +180,8 @@ def test_the_company_page_reads_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(company_url(company)).status_code == 200
 
-    # 16 with the events app's timeline provider (one query for the firm's registrations).
-    assert len(queries) == 16
+    # 17 with the forum's and the events app's timeline providers (one query each).
+    assert len(queries) == 17
 
 
 def test_staff_set_the_key_account_owner_and_a_stale_page_is_refused(
