@@ -21,4 +21,5 @@ urlpatterns = [
     path("k/<str:code>/rapporter/", include("reports.urls")),
     path("k/<str:code>/", include("visits.urls")),
     path("k/<str:code>/", include("contacts.urls")),
+    path("k/<str:code>/", include("newsletter.urls")),
 ]

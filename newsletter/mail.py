@@ -1,0 +1,125 @@
+"""The newsletter's e-mails, from `templates/newsletter/emails/`, always in Danish: the
+confirmation mail of a sign-up, and an issue to one recipient.
+
+An issue is rendered once per run (`render_issue`) with a placeholder where each recipient's
+unsubscribe address goes, and each recipient's message is that text with the address put in
+(`issue_message`): rendering the templates 10,000 times would cost more than sending.
+
+Every issue mail says how to leave the list in the headers mail programs show as an
+"unsubscribe" button (RFC 2369 `List-Unsubscribe`, an https address and a mailto address) and that
+a POST to the https address unsubscribes at once, without a page (RFC 8058 `List-Unsubscribe-Post`).
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from newsletter import richtext
+
+logger = logging.getLogger(__name__)
+PLACEHOLDER = "@@KURS-UNSUBSCRIBE@@"
+
+
+def site_url() -> str:
+    return settings.SITE_URL.rstrip("/")
+
+
+def unsubscribe_url(municipality_code: str, key: str) -> str:
+    return f"{site_url()}{reverse('newsletter:unsubscribe', kwargs={'code': municipality_code})}?t={key}"
+
+
+def confirm_url(municipality_code: str, token: str) -> str:
+    return f"{site_url()}{reverse('newsletter:confirm', kwargs={'code': municipality_code})}?t={token}"
+
+
+def unsubscribe_mailto(key: str) -> str:
+    return f"mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}?subject={quote('afmeld ' + key)}"
+
+
+def send_confirmation(*, subscriber, token: str) -> None:
+    """E-mail `subscriber` the link that confirms the sign-up. A failure is logged without the
+    address (personal data); the person can sign up again."""
+    mailing_list = subscriber.mailing_list
+    context = {
+        "subscriber": subscriber,
+        "mailing_list": mailing_list,
+        "municipality": mailing_list.municipality,
+        "confirm_url": confirm_url(mailing_list.municipality.code, token),
+    }
+    with translation.override("da"):
+        subject = render_to_string("newsletter/emails/confirm-subject.txt", context)
+        body = render_to_string("newsletter/emails/confirm.txt", context)
+    message = EmailMessage(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [subscriber.email]
+    )
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError) as error:
+        logger.error(
+            "Confirmation mail for subscriber %s was not sent: %s",
+            subscriber.pk,
+            type(error).__name__,
+        )
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    subject: str
+    text: str
+    html: str
+    list_id: str
+    from_email: str
+
+
+def render_issue(issue) -> RenderedIssue:
+    """The issue's subject and bodies, with `PLACEHOLDER` for the unsubscribe address."""
+    mailing_list = issue.mailing_list
+    municipality = mailing_list.municipality
+    context = {
+        "issue": issue,
+        "mailing_list": mailing_list,
+        "municipality": municipality,
+        "body_text": richtext.to_text(issue.body),
+        "unsubscribe_url": PLACEHOLDER,
+    }
+    with translation.override("da"):
+        text = render_to_string("newsletter/emails/issue.txt", context)
+        html = render_to_string("newsletter/emails/issue.html", context)
+    host = site_url().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    return RenderedIssue(
+        subject=" ".join(issue.subject.split()),
+        text=text,
+        html=html,
+        list_id=f"<list-{mailing_list.pk}.{municipality.code}.{host}>",
+        from_email=settings.DEFAULT_FROM_EMAIL,
+    )
+
+
+def issue_message(rendered: RenderedIssue, *, code: str, email: str, key: str, connection):
+    """One recipient's message of a rendered issue, on `connection`."""
+    url = unsubscribe_url(code, key)
+    message = EmailMultiAlternatives(
+        rendered.subject,
+        rendered.text.replace(PLACEHOLDER, url),
+        rendered.from_email,
+        [email],
+        connection=connection,
+        headers={
+            "List-Unsubscribe": f"<{url}>, <{unsubscribe_mailto(key)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": rendered.list_id,
+            "Precedence": "bulk",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(rendered.html.replace(PLACEHOLDER, url), "text/html")
+    return message
