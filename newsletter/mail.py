@@ -42,7 +42,8 @@ def confirm_url(municipality_code: str, token: str) -> str:
 
 
 def unsubscribe_mailto(key: str) -> str:
-    return f"mailto:{settings.NEWSLETTER_UNSUBSCRIBE_MAILTO}?subject={quote('afmeld ' + key)}"
+    mailbox = settings.NEWSLETTER_UNSUBSCRIBE_MAILTO or settings.DEFAULT_FROM_EMAIL
+    return f"mailto:{mailbox}?subject={quote('afmeld ' + key)}"
 
 
 def send_confirmation(*, subscriber, token: str) -> None:
