@@ -34,6 +34,10 @@ def lists_with_counts(municipality):
     )
 
 
+def confirmed_count(mailing_list) -> int:
+    return mailing_list.subscribers.filter(state=SubscriberState.CONFIRMED).count()
+
+
 def issues(municipality):
     return (
         Issue.objects.of_municipality(municipality)

@@ -261,6 +261,8 @@ def _issue_context(member, issue) -> dict:
         "issue": issue,
         "progress": queries.progress(issue),
         "problems": queries.problems(issue) if member.can_edit else [],
+        # Before sending: how many confirmed subscribers it goes to (contact persons come on top).
+        "recipients": queries.confirmed_count(issue.mailing_list) if issue.is_draft else 0,
     }
 
 
@@ -269,14 +271,7 @@ def _issue_context(member, issue) -> dict:
 def issue_detail(request, member, newsletter_issue_id):
     """The issue: its preview (the sanitised body, as sent), and its sending with progress."""
     issue = _issue(member, newsletter_issue_id)
-    recipients = None
-    if issue.is_draft:
-        recipients = issue.mailing_list.subscribers.filter(state="confirmed").count()
-    return render(
-        request,
-        "newsletter/issue_detail.html",
-        {**_issue_context(member, issue), "recipients": recipients},
-    )
+    return render(request, "newsletter/issue_detail.html", _issue_context(member, issue))
 
 
 @member_required

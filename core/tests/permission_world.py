@@ -32,6 +32,7 @@ from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
 from inquiries.enums import State
+from newsletter.models import ConsentText, Issue
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
 from officialstats.models import OfficialFigure, OfficialSeries
@@ -74,6 +75,7 @@ class Rows:
     contact: ContactPerson
     visit: Visit
     follow_up: FollowUp
+    newsletter_issue: Issue
     admin: dict[type[models.Model], models.Model]
 
 
@@ -280,6 +282,10 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     )
 
     mailing_list = MailingList.objects.create(municipality=municipality, name=public("Erhvervsnyt"))
+    newsletter_issue = Issue.objects.create(
+        mailing_list=mailing_list, subject=f"{secret} Nyhedsbrev", body=f"<p>{secret}</p>"
+    )
+    consent = ConsentText.objects.create(mailing_list=mailing_list, version=1, text=public("Ja"))
     erasure = ErasureLog.objects.create(
         municipality=municipality,
         contact_id=contact.pk + 1000,
@@ -311,6 +317,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         VisitTopic: visit.topics.get(),
         MailingList: mailing_list,
         ErasureLog: erasure,
+        ConsentText: consent,
     }
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
@@ -324,6 +331,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        newsletter_issue=newsletter_issue,
         admin=admin_rows,
     )
     draft = Rows(
@@ -337,6 +345,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        newsletter_issue=newsletter_issue,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft
