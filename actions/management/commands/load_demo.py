@@ -12,6 +12,7 @@ from django.db import transaction
 import actions.demo
 import businesses.demo
 import inquiries.demo
+import newsletter.demo
 import officialstats.demo
 import visits.demo
 from strategy.demo import load_demo
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             inquiries.demo.load(stdout=self.stdout)
             officialstats.demo.load(stdout=self.stdout)
             visits.demo.load(stdout=self.stdout)
+            newsletter.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
