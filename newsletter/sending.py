@@ -164,9 +164,9 @@ def run(issue_id: int, *, time_budget: float = TIME_BUDGET) -> None:
     deadline = time.monotonic() + time_budget
     rendered = None
     while True:
-        issue = Issue.objects.select_related("mailing_list__municipality").get(pk=issue_id)
-        if issue.state != IssueState.SENDING:
-            return
+        issue = Issue.objects.select_related("mailing_list__municipality").filter(pk=issue_id).first()
+        if issue is None or issue.state != IssueState.SENDING:
+            return  # deleted, paused or done since the job was queued
         _fail_lost_claims(issue_id)
         batch = claim(issue_id, worker, settings.NEWSLETTER_BATCH_SIZE)
         if not batch:
