@@ -212,7 +212,7 @@ def section(result: dict) -> str:
         "",
         f"Kurs reached {100 * rate / ceiling_rate:.0f} % of the sink's ceiling. Checked: the "
         f"sink counted {result['received']:,} mails and every delivery row ended "
-        f"\"sent\" ({result['sent']:,}). What Kurs adds per mail: claiming rows (a conditional "
+        f'"sent" ({result["sent"]:,}). What Kurs adds per mail: claiming rows (a conditional '
         "UPDATE, `SKIP LOCKED` on PostgreSQL), one UPDATE per batch for the sent rows, and the "
         "per-recipient message with its unsubscribe headers.",
         "",

@@ -34,11 +34,14 @@ def site_url() -> str:
 
 
 def unsubscribe_url(municipality_code: str, key: str) -> str:
-    return f"{site_url()}{reverse('newsletter:unsubscribe', kwargs={'code': municipality_code})}?t={key}"
+    path = reverse("newsletter:unsubscribe", kwargs={"code": municipality_code})
+    return f"{site_url()}{path}?t={key}"
 
 
 def confirm_url(municipality_code: str, token: str) -> str:
-    return f"{site_url()}{reverse('newsletter:confirm', kwargs={'code': municipality_code})}?t={token}"
+    return (
+        f"{site_url()}{reverse('newsletter:confirm', kwargs={'code': municipality_code})}?t={token}"
+    )
 
 
 def unsubscribe_mailto(key: str) -> str:

@@ -116,7 +116,9 @@ class Subscriber(models.Model):
     confirm_ip = models.GenericIPAddressField(_("bekræftet fra adressen"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("afmeldt"), null=True, blank=True)
     bounced_at = models.DateTimeField(_("afvist"), null=True, blank=True)
-    bounce_reason = models.CharField(_("afvisningens grund"), max_length=REASON_MAX_LENGTH, blank=True)
+    bounce_reason = models.CharField(
+        _("afvisningens grund"), max_length=REASON_MAX_LENGTH, blank=True
+    )
     # A SHA-256 of the confirmation link's secret: the link works once, and the database alone
     # does not give the link.
     confirm_token_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -167,6 +169,9 @@ class ConfirmationMail(models.Model):
         indexes = [
             models.Index(fields=["municipality", "address_digest", "sent_at"], name="confirm_mails")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.sent_at:%Y-%m-%d %H:%M}"
 
 
 class Issue(models.Model):

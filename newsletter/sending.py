@@ -164,7 +164,9 @@ def run(issue_id: int, *, time_budget: float = TIME_BUDGET) -> None:
     deadline = time.monotonic() + time_budget
     rendered = None
     while True:
-        issue = Issue.objects.select_related("mailing_list__municipality").filter(pk=issue_id).first()
+        issue = (
+            Issue.objects.select_related("mailing_list__municipality").filter(pk=issue_id).first()
+        )
         if issue is None or issue.state != IssueState.SENDING:
             return  # deleted, paused or done since the job was queued
         _fail_lost_claims(issue_id)
@@ -288,7 +290,9 @@ def _record_failure(issue: Issue, delivery: Delivery, kind: str, reason: str, wo
     now = timezone.now()
     attempts = delivery.attempts + 1
     if kind == BOUNCE:
-        _finish(worker, [delivery.pk], state=DeliveryState.BOUNCED, attempts=attempts, last_error=reason)
+        _finish(
+            worker, [delivery.pk], state=DeliveryState.BOUNCED, attempts=attempts, last_error=reason
+        )
         # The address does not exist: no list of the municipality mails it again.
         Subscriber.objects.of_municipality(issue.mailing_list.municipality).filter(
             email=delivery.subscriber.email
@@ -324,8 +328,8 @@ def _record_failure(issue: Issue, delivery: Delivery, kind: str, reason: str, wo
         consecutive_failures__gte=settings.NEWSLETTER_PAUSE_AFTER,
     ).update(
         state=IssueState.PAUSED,
-        pause_reason=(
-            f"{settings.NEWSLETTER_PAUSE_AFTER} fejl i træk; seneste: {reason}"
-        )[:REASON_LENGTH],
+        pause_reason=(f"{settings.NEWSLETTER_PAUSE_AFTER} fejl i træk; seneste: {reason}")[
+            :REASON_LENGTH
+        ],
     )
     return Issue.objects.filter(pk=issue.pk, state=IssueState.SENDING).exists()

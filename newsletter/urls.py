@@ -17,5 +17,7 @@ urlpatterns = [
     path("nyhedsbrev/<id:newsletter_issue_id>/ret/", views.issue_edit, name="issue_edit"),
     path("nyhedsbrev/<id:newsletter_issue_id>/send/", views.issue_send, name="issue_send"),
     path("nyhedsbrev/<id:newsletter_issue_id>/genoptag/", views.issue_resume, name="issue_resume"),
-    path("nyhedsbrev/<id:newsletter_issue_id>/status/", views.issue_progress, name="issue_progress"),
+    path(
+        "nyhedsbrev/<id:newsletter_issue_id>/status/", views.issue_progress, name="issue_progress"
+    ),
 ]

@@ -64,7 +64,9 @@ def signup(request, code):
         limit, window = SIGNUP_LIMIT
         if not ratelimit.allow(request, scope="newsletter-signup", limit=limit, window=window):
             form.is_valid()
-            form.add_error(None, _("Der er sendt for mange tilmeldinger fra din adresse. Prøv igen om lidt."))
+            form.add_error(
+                None, _("Der er sendt for mange tilmeldinger fra din adresse. Prøv igen om lidt.")
+            )
             status = 429
         else:
             status = save_form(form, lambda: _sign_up(request, form))
@@ -224,7 +226,9 @@ def issue_edit(request, member, newsletter_issue_id):
     issue = _issue(member, newsletter_issue_id)
     if not issue.is_draft:
         messages.error(request, _("Udgaven er sendt og kan ikke ændres."))
-        return redirect("newsletter:issue", code=member.municipality.code, newsletter_issue_id=issue.pk)
+        return redirect(
+            "newsletter:issue", code=member.municipality.code, newsletter_issue_id=issue.pk
+        )
     form = IssueForm(
         request.POST or None,
         instance=issue,
@@ -296,7 +300,9 @@ def issue_send(request, member, newsletter_issue_id):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("Afsendelsen er startet til %(count)s modtagere.") % {"count": count})
+        messages.success(
+            request, _("Afsendelsen er startet til %(count)s modtagere.") % {"count": count}
+        )
     return redirect("newsletter:issue", code=member.municipality.code, newsletter_issue_id=issue.pk)
 
 
@@ -336,7 +342,9 @@ def personal_data(request, member):
                         json.dumps(data, ensure_ascii=False, indent=2),
                         content_type="application/json; charset=utf-8",
                     )
-                    response["Content-Disposition"] = 'attachment; filename="nyhedsbrev-persondata.json"'
+                    response["Content-Disposition"] = (
+                        'attachment; filename="nyhedsbrev-persondata.json"'
+                    )
                     return response
     return render(
         request,

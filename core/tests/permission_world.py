@@ -32,9 +32,9 @@ from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
 from inquiries.enums import State
-from newsletter.models import ConsentText, Issue
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
+from newsletter.models import ConsentText, Issue
 from officialstats.models import OfficialFigure, OfficialSeries
 from officialstats.tests.factories import OfficialSeriesFactory
 from reports.enums import ReportState

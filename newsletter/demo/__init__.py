@@ -38,9 +38,11 @@ def load(stdout=None) -> MailingList:
         )
         services.current_consent(mailing_list)
         # The goal is counted in Kurs; it names this figure unless someone chose another.
-        linked = Goal.objects.of_municipality(albertslund).filter(
-            title=GOAL, data_source=DataSource.PLATFORM, platform_source=""
-        ).update(platform_source="newsletter.subscribers")
+        linked = (
+            Goal.objects.of_municipality(albertslund)
+            .filter(title=GOAL, data_source=DataSource.PLATFORM, platform_source="")
+            .update(platform_source="newsletter.subscribers")
+        )
     if stdout is not None:
         stdout.write(f"Nyhedsbrev: {NAME} (tilmelding åben), {linked} mål tæller abonnenter.\n")
     return mailing_list

@@ -7,7 +7,9 @@ from strategy.models import Goal
 
 def test_demo_has_the_jobcentre_newsletter_counting_its_goal(demo):
     mailing_list = MailingList.objects.get(municipality__code="165", slug="jobcenter")
-    goal = Goal.objects.get(title="Nyhedsbrev på de relevante samarbejdsområder med 500 abonnenter inden 2017.")
+    goal = Goal.objects.get(
+        title="Nyhedsbrev på de relevante samarbejdsområder med 500 abonnenter inden 2017."
+    )
 
     assert (mailing_list.name, mailing_list.public_signup) == ("Jobcentrets nyhedsbrev", True)
     assert mailing_list.consent_texts.count() == 1

@@ -43,7 +43,9 @@ def test_subscriber_figure_counts_confirmed_addresses_at_the_last_day(municipali
         bounced_at=at(2017, 2, 1),
     )
     SubscriberFactory(mailing_list=mailing_list, email="e@x.example", confirmed_at=at(2017, 1, 1))
-    SubscriberFactory(mailing_list=mailing_list, email="p@x.example", state="pending", confirmed_at=None)
+    SubscriberFactory(
+        mailing_list=mailing_list, email="p@x.example", state="pending", confirmed_at=None
+    )
     source = sources.get("newsletter.subscribers")
 
     assert source.measure(municipality, date(2016, 1, 1), date(2016, 12, 31)) == Decimal(3)
@@ -54,7 +56,9 @@ def test_subscriber_figure_is_the_municipalitys_own(municipality, other_municipa
     SubscriberFactory(mailing_list=mailing_list)
     SubscriberFactory(mailing_list=MailingListFactory(municipality=other_municipality))
 
-    figure = sources.get("newsletter.subscribers").measure(municipality, date(2000, 1, 1), date(2100, 1, 1))
+    figure = sources.get("newsletter.subscribers").measure(
+        municipality, date(2000, 1, 1), date(2100, 1, 1)
+    )
 
     assert figure == Decimal(1)
 

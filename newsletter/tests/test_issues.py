@@ -128,7 +128,9 @@ def test_edit_of_a_draft_checks_the_version(client, staff, mailing_list):
 
 
 @pytest.mark.parametrize(("user", "status"), [("committee_reader", 403), ("outsider", 404)])
-def test_send_is_refused_to_readers_and_outsiders(client, request, mailing_list, smtp, user, status):
+def test_send_is_refused_to_readers_and_outsiders(
+    client, request, mailing_list, smtp, user, status
+):
     issue = IssueFactory(mailing_list=mailing_list)
     SubscriberFactory(mailing_list=mailing_list)
     client.force_login(request.getfixturevalue(user))
@@ -140,7 +142,9 @@ def test_send_is_refused_to_readers_and_outsiders(client, request, mailing_list,
     assert issue.state == IssueState.DRAFT
 
 
-def test_committee_reader_sees_the_issue_but_not_the_addresses(client, committee_reader, mailing_list):
+def test_committee_reader_sees_the_issue_but_not_the_addresses(
+    client, committee_reader, mailing_list
+):
     issue = IssueFactory(mailing_list=mailing_list, state=IssueState.SENT)
     client.force_login(committee_reader)
 

@@ -55,7 +55,10 @@ def test_each_mail_carries_one_click_unsubscribe_headers(
     message = smtp.to("modtager0@firma.example")[0]
     key = Subscriber.objects.get(email="modtager0@firma.example").unsubscribe_key
     https = f"https://kurs.example/k/165/erhverv/nyhedsbrev/afmeld/?t={key}"
-    assert message["List-Unsubscribe"].strip() == f"<{https}>, <mailto:kurs@albertslund.example?subject=afmeld%20{key}>"
+    assert (
+        message["List-Unsubscribe"].strip()
+        == f"<{https}>, <mailto:kurs@albertslund.example?subject=afmeld%20{key}>"
+    )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert subject_of(message) == "Rekruttering i 2016"
     assert "Jobcentret tilbyder kandidater inden for 72 timer." in body_of(message)
@@ -84,7 +87,10 @@ def test_one_click_post_unsubscribes_at_once_without_csrf(
 
 def test_unsubscribe_get_only_asks(client, subscribers):
     subscriber = subscribers[0]
-    url = reverse("newsletter:unsubscribe", kwargs={"code": "165"}) + f"?t={subscriber.unsubscribe_key}"
+    url = (
+        reverse("newsletter:unsubscribe", kwargs={"code": "165"})
+        + f"?t={subscriber.unsubscribe_key}"
+    )
 
     response = client.get(url)
 
@@ -141,13 +147,17 @@ def test_a_run_of_failures_pauses_the_send_and_resume_finishes_it(
     assert delivered_to(inbox) == sorted(s.email for s in subscribers)
 
 
-def test_paused_issue_shows_a_resume_button(client, staff, issue, subscribers, flaky_smtp, settings, django_capture_on_commit_callbacks):
+def test_paused_issue_shows_a_resume_button(
+    client, staff, issue, subscribers, flaky_smtp, settings, django_capture_on_commit_callbacks
+):
     settings.NEWSLETTER_PAUSE_AFTER = 2
     flaky_smtp(refuse_first=2)
     send(issue, django_capture_on_commit_callbacks)
     client.force_login(staff)
 
-    page = client.get(reverse("newsletter:issue", kwargs={"code": "165", "newsletter_issue_id": issue.pk}))
+    page = client.get(
+        reverse("newsletter:issue", kwargs={"code": "165", "newsletter_issue_id": issue.pk})
+    )
 
     assert "Genoptag afsendelsen" in page.content.decode()
 
@@ -168,7 +178,9 @@ def test_hard_bounce_marks_the_address_and_stops_mail_to_it(
 
     second = send(IssueFactory(mailing_list=mailing_list), django_capture_on_commit_callbacks)
 
-    assert not Delivery.objects.filter(issue=second, subscriber__email="modtager5@firma.example").exists()
+    assert not Delivery.objects.filter(
+        issue=second, subscriber__email="modtager5@firma.example"
+    ).exists()
     assert len(inbox.messages) == 22
 
 
@@ -185,10 +197,14 @@ def test_temporary_errors_wait_longer_each_time_and_end_failed_with_the_reason(
 
     waits = []
     for _attempt in range(3):
-        sending.send_batch(issue, sending.claim(issue.pk, "w", 10), sending.mail.render_issue(issue), "w")
+        sending.send_batch(
+            issue, sending.claim(issue.pk, "w", 10), sending.mail.render_issue(issue), "w"
+        )
         delivery.refresh_from_db()
         if delivery.state == DeliveryState.QUEUED:
-            waits.append(round((delivery.next_attempt_at - sending.timezone.now()).total_seconds() / 60))
+            waits.append(
+                round((delivery.next_attempt_at - sending.timezone.now()).total_seconds() / 60)
+            )
             Delivery.objects.update(next_attempt_at=now - timedelta(seconds=1))
 
     assert waits == [1, 5]
@@ -206,7 +222,10 @@ def test_unsubscribed_after_start_is_not_mailed_and_says_why(
     sending.run(issue.pk)
 
     row = Delivery.objects.get(subscriber=subscribers[0])
-    assert (row.state, row.last_error) == (DeliveryState.FAILED, "Ikke sendt: modtageren er afmeldt.")
+    assert (row.state, row.last_error) == (
+        DeliveryState.FAILED,
+        "Ikke sendt: modtageren er afmeldt.",
+    )
     assert len(smtp.messages) == 11
 
 
@@ -227,7 +246,9 @@ def test_row_left_sending_by_a_dead_worker_is_not_sent_again(issue, subscribers,
     assert Issue.objects.get(pk=issue.pk).state == IssueState.SENT
 
 
-def test_issue_is_sent_once_however_often_send_is_pressed(issue, subscribers, smtp, django_capture_on_commit_callbacks):
+def test_issue_is_sent_once_however_often_send_is_pressed(
+    issue, subscribers, smtp, django_capture_on_commit_callbacks
+):
     send(issue, django_capture_on_commit_callbacks)
 
     with pytest.raises(services.ValidationError):
@@ -240,8 +261,12 @@ def test_contact_persons_on_the_list_receive_the_issue_within_advertising_protec
 ):
     open_firm = CompanyFactory(advertising_protected=False)
     protected = CompanyFactory(advertising_protected=True)
-    plain = ContactPersonFactory(municipality=municipality, company=open_firm, email="Ole@Firma.example")
-    opted = ContactPersonFactory(municipality=municipality, company=protected, email="eva@firma.example")
+    plain = ContactPersonFactory(
+        municipality=municipality, company=open_firm, email="Ole@Firma.example"
+    )
+    opted = ContactPersonFactory(
+        municipality=municipality, company=protected, email="eva@firma.example"
+    )
     subscribe(mailing_list=mailing_list, contact=plain)
     subscribe(
         mailing_list=mailing_list,
@@ -260,7 +285,9 @@ def test_firm_protected_since_subscribing_is_skipped(
     municipality, mailing_list, issue, smtp, django_capture_on_commit_callbacks
 ):
     firm = CompanyFactory(advertising_protected=False)
-    contact = ContactPersonFactory(municipality=municipality, company=firm, email="ole@firma.example")
+    contact = ContactPersonFactory(
+        municipality=municipality, company=firm, email="ole@firma.example"
+    )
     subscribe(mailing_list=mailing_list, contact=contact)
     firm.advertising_protected = True
     firm.save()
@@ -273,7 +300,9 @@ def test_firm_protected_since_subscribing_is_skipped(
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_claiming_at_once_never_take_the_same_row(municipality, mailing_list):
     if connection.vendor != "postgresql":
-        pytest.skip("SKIP LOCKED and truly concurrent writers need PostgreSQL; SQLite serialises writers")
+        pytest.skip(
+            "SKIP LOCKED and truly concurrent writers need PostgreSQL; SQLite serialises writers"
+        )
     issue = IssueFactory(mailing_list=mailing_list, state=IssueState.SENDING)
     now = sending.timezone.now()
     Delivery.objects.bulk_create(
@@ -293,7 +322,9 @@ def test_two_workers_claiming_at_once_never_take_the_same_row(municipality, mail
             taken = []
             while batch := sending.claim(issue.pk, name, 7):
                 taken += [d.pk for d in batch]
-                Delivery.objects.filter(pk__in=[d.pk for d in batch]).update(state=DeliveryState.SENT)
+                Delivery.objects.filter(pk__in=[d.pk for d in batch]).update(
+                    state=DeliveryState.SENT
+                )
             claims[name] = taken
         finally:
             connections.close_all()
@@ -305,14 +336,20 @@ def test_two_workers_claiming_at_once_never_take_the_same_row(municipality, mail
         thread.join()
 
     assert set(claims["a"]).isdisjoint(claims["b"])
-    assert sorted(claims["a"] + claims["b"]) == sorted(Delivery.objects.values_list("pk", flat=True))
+    assert sorted(claims["a"] + claims["b"]) == sorted(
+        Delivery.objects.values_list("pk", flat=True)
+    )
     assert claims["a"] and claims["b"]
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_sending_at_once_mail_each_subscriber_once(municipality, mailing_list, smtp, settings):
+def test_two_workers_sending_at_once_mail_each_subscriber_once(
+    municipality, mailing_list, smtp, settings
+):
     if connection.vendor != "postgresql":
-        pytest.skip("SKIP LOCKED and truly concurrent writers need PostgreSQL; SQLite serialises writers")
+        pytest.skip(
+            "SKIP LOCKED and truly concurrent writers need PostgreSQL; SQLite serialises writers"
+        )
     settings.NEWSLETTER_BATCH_SIZE = 5
     issue = IssueFactory(mailing_list=mailing_list, state=IssueState.SENDING)
     now = sending.timezone.now()

@@ -64,7 +64,9 @@ def test_sign_up_confirmed_only_after_the_button_is_pressed(
     assert str(subscriber.confirm_ip) == "192.0.2.8"
 
 
-def test_confirmation_link_works_once(client, url, mailing_list, smtp, django_capture_on_commit_callbacks):
+def test_confirmation_link_works_once(
+    client, url, mailing_list, smtp, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client, url)
     token = link_in(smtp.messages[0]).split("t=")[1]
@@ -77,7 +79,9 @@ def test_confirmation_link_works_once(client, url, mailing_list, smtp, django_ca
     assert "Linket virker ikke" in again.content.decode()
 
 
-def test_consent_records_when_what_and_where(client, url, mailing_list, smtp, django_capture_on_commit_callbacks):
+def test_consent_records_when_what_and_where(
+    client, url, mailing_list, smtp, django_capture_on_commit_callbacks
+):
     consent = services.current_consent(mailing_list)
     with django_capture_on_commit_callbacks(execute=True):
         sign_up(client, url)
@@ -106,7 +110,9 @@ def test_sign_up_page_is_the_same_for_a_subscribed_address(
     client, url, mailing_list, smtp, django_capture_on_commit_callbacks
 ):
     services.sign_up(
-        mailing_list=mailing_list, email="kendt@firma.example", consent=services.current_consent(mailing_list)
+        mailing_list=mailing_list,
+        email="kendt@firma.example",
+        consent=services.current_consent(mailing_list),
     )
     Subscriber.objects.update(state=SubscriberState.CONFIRMED)
     smtp.messages.clear()
@@ -155,14 +161,20 @@ def test_unsubscribed_address_can_sign_up_again(
     ("data", "field", "message"),
     [
         ({"email": ""}, "email", "Skriv din e-mail-adresse."),
-        ({"email": "ikke-en-adresse"}, "email", "Skriv en gyldig e-mail-adresse, fx navn@firma.dk."),
+        (
+            {"email": "ikke-en-adresse"},
+            "email",
+            "Skriv en gyldig e-mail-adresse, fx navn@firma.dk.",
+        ),
         ({"email": "a@" + "b" * 260 + ".dk"}, "email", None),
         ({"name": "x" * 201}, "name", None),
         ({"consent_version": "abc"}, "consent_version", None),
         ({"mailing_list": "999999"}, "mailing_list", None),
     ],
 )
-def test_bad_input_is_refused_with_a_message_and_kept(client, url, mailing_list, smtp, data, field, message):
+def test_bad_input_is_refused_with_a_message_and_kept(
+    client, url, mailing_list, smtp, data, field, message
+):
     posted = {
         "mailing_list": mailing_list.pk,
         "email": "mette@bryggeri.example",
