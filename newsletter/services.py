@@ -6,7 +6,9 @@ time, the address it came from and the page; a confirmation mail with a one-time
 person is on the list only once they press the button the link opens (`confirm`). Whatever is
 typed, the page after a sign-up is the same, so it never tells whether an address is on a list;
 and at most `settings.NEWSLETTER_CONFIRMATION_MAILS_PER_DAY` confirmation mails go to one address
-in 24 hours, however many sign-ups name it (`ConfirmationMail`). An address already confirmed
+in 24 hours, however many sign-ups name it (`ConfirmationMail`; sign-ups of one address on one
+list wait for each other on its row, so the limit holds under concurrency there; two lists signed
+up for at the very same moment could each pass the count once). An address already confirmed
 gets no mail at all.
 
 Sending: `start_send` turns a draft into a send (once), gives each recipient one `Delivery` row

@@ -154,3 +154,38 @@ def test_erasing_a_contact_person_removes_their_newsletter_row(municipality, mai
     erase_contact(contact=contact, cause="request")
 
     assert not Subscriber.objects.exists()
+
+
+def test_command_exports_and_erases_an_address(mailing_list):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _subscribed(mailing_list)
+    out = StringIO()
+    call_command(
+        "newsletter_personal_data",
+        "--municipality",
+        "165",
+        "--email",
+        "mette@bryggeri.example",
+        stdout=out,
+    )
+    assert json.loads(out.getvalue())["subscriptions"][0]["name"] == "Mette"
+
+    out = StringIO()
+    call_command(
+        "newsletter_personal_data",
+        "--municipality",
+        "165",
+        "--email",
+        "mette@bryggeri.example",
+        "--erase",
+        stdout=out,
+    )
+
+    assert (
+        out.getvalue()
+        == "Erased 1 subscription(s), 0 delivery row(s), 1 confirmation-mail record(s).\n"
+    )
+    assert not Subscriber.objects.exists()

@@ -164,3 +164,29 @@ def test_overview_counts_subscribers_per_state(client, staff, mailing_list):
 
     [row] = response.context["lists"]
     assert (row.confirmed, row.pending, row.unsubscribed, row.bounced) == (1, 1, 0, 0)
+
+
+def _overview_queries(client, mailing_list, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(count):
+        issue = IssueFactory(mailing_list=mailing_list, subject=f"Udgave {n}")
+        SubscriberFactory(mailing_list=mailing_list)
+        issue.deliveries.create(
+            subscriber=SubscriberFactory(mailing_list=mailing_list),
+            next_attempt_at=issue.created_at,
+        )
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("newsletter:overview", kwargs={"code": "165"})).status_code == 200
+    return len(queries)
+
+
+def test_overview_reads_the_same_number_of_queries_for_1_and_3_issues(client, staff, municipality):
+    from contacts.tests.factories import MailingListFactory
+
+    client.force_login(staff)
+    one = _overview_queries(client, MailingListFactory(municipality=municipality, name="A"), 1)
+    three = _overview_queries(client, MailingListFactory(municipality=municipality, name="B"), 3)
+
+    assert one == three
