@@ -8,7 +8,8 @@ Rules, each enforced here:
   alone decides. Either way a row is claimed by one worker, and only the claim's owner may finish
   it, so a mail is sent at most once.
 - **One SMTP connection per batch** (`get_connection`), reopened after an error, since a
-  server that answered 421 has closed it.
+  server that answered 421 has closed it; the batch's messages are made from one serialised
+  message (`newsletter.mail.PreparedIssue`).
 - **Temporary errors** (4xx answers, refused or dropped connections) put the row back in the queue
   after a growing delay (`settings.NEWSLETTER_RETRY_DELAYS`: the n-th retry waits the n-th delay);
   after the last delay the row fails with the last error as its reason.
@@ -227,7 +228,7 @@ class _Batch:
 
 def send_batch(issue: Issue, batch: list[Delivery], rendered, worker: str) -> bool:
     """Send the claimed `batch` on one SMTP connection; False when the issue paused."""
-    code = issue.mailing_list.municipality.code
+    prepared = mail.PreparedIssue(rendered, issue.mailing_list.municipality.code)
     state = _Batch(issue, worker)
     smtp = get_connection(fail_silently=False)
     is_open = False
@@ -246,12 +247,8 @@ def send_batch(issue: Issue, batch: list[Delivery], rendered, worker: str) -> bo
                 if not is_open:
                     smtp.open()
                     is_open = True
-                message = mail.issue_message(
-                    rendered,
-                    code=code,
-                    email=subscriber.email,
-                    key=subscriber.unsubscribe_key,
-                    connection=smtp,
+                message = prepared.message_for(
+                    email=subscriber.email, key=subscriber.unsubscribe_key, connection=smtp
                 )
                 smtp.send_messages([message])
             except Exception as error:  # every failure ends in the row, with its reason

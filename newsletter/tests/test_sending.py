@@ -380,3 +380,53 @@ def test_two_workers_sending_at_once_mail_each_subscriber_once(
     assert delivered_to(smtp) == sorted(emails)
     assert Issue.objects.get(pk=issue.pk).state == IssueState.SENT
     assert set(Delivery.objects.values_list("state", flat=True)) == {DeliveryState.SENT}
+
+
+def _parsed(message):
+    import email
+    import email.policy
+
+    return email.message_from_bytes(
+        message.message().as_bytes(linesep="\r\n"), policy=email.policy.default
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["Kort afsnit.", "Et meget langt afsnit om jobrotation. " * 80]
+)
+def test_prepared_message_is_the_built_message_for_each_recipient(issue, paragraph):
+    from newsletter import mail
+
+    issue.body = f"<p>{paragraph}</p>"
+    rendered = mail.render_issue(issue)
+    prepared = mail.PreparedIssue(rendered, "165")
+
+    fast = _parsed(
+        prepared.message_for(email="ole@firma.example", key="abc_DEF-123", connection=None)
+    )
+    built = _parsed(
+        mail.issue_message(
+            rendered, code="165", email="ole@firma.example", key="abc_DEF-123", connection=None
+        )
+    )
+
+    for name in ("To", "From", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"):
+        assert fast[name] == built[name]
+    assert fast["Message-ID"] != built["Message-ID"]
+    for kind in ("plain", "html"):
+        assert (
+            fast.get_body(preferencelist=(kind,)).get_content()
+            == built.get_body(preferencelist=(kind,)).get_content()
+        )
+    assert "afmeld/?t=abc_DEF-123" in fast.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_address_that_is_not_plain_ascii_is_built_the_ordinary_way(issue, smtp):
+    from newsletter import mail
+
+    prepared = mail.PreparedIssue(mail.render_issue(issue), "165")
+
+    message = prepared.message_for(email="søren@firma.example", key="abc", connection=None)
+
+    assert type(message) is not mail._PreparedMessage
+    assert message.to == ["søren@firma.example"]
