@@ -26,7 +26,9 @@ Rules, each enforced here:
 - **Done.** When no row is queued or being sent, the issue is "sent".
 
 A job runs for at most `TIME_BUDGET` seconds (below the queue's timeout) and then queues itself
-again; while only rows waiting for a retry remain, it waits for the first of them.
+again. While only rows waiting for a retry remain, it sleeps until the first is due if that is
+within `MAX_WAIT` seconds, and otherwise schedules itself for then (django-q2's scheduler, run by
+the same worker) and ends, so a retry an hour away holds no worker.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Min
 from django.utils import timezone
-from django_q.tasks import async_task
+from django_q.models import Schedule
+from django_q.tasks import async_task, schedule
 
 from newsletter import mail
 from newsletter.enums import DeliveryState, IssueState, SubscriberState
@@ -54,7 +57,7 @@ logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=15)
 TIME_BUDGET = 500  # seconds; Q_CLUSTER["timeout"] is 600
-MAX_WAIT = 30  # seconds a job sleeps at a time waiting for a retry to fall due
+MAX_WAIT = 30  # seconds a job may sleep for a retry to fall due; longer waits are scheduled
 REASON_LENGTH = 480
 
 
@@ -178,10 +181,16 @@ def run(issue_id: int, *, time_budget: float = TIME_BUDGET) -> None:
             wait = _seconds_to_next_due(issue_id)
             if wait is None:
                 return  # the rest are being sent by another worker, which finishes the issue
-            if time.monotonic() + wait > deadline:
-                enqueue(issue_id, workers=1)
+            if wait > MAX_WAIT or time.monotonic() + wait > deadline:
+                # A long wait would hold a queue worker that other jobs need: come back then.
+                schedule(
+                    "newsletter.sending.run",
+                    issue_id,
+                    schedule_type=Schedule.ONCE,
+                    next_run=timezone.now() + timedelta(seconds=wait),
+                )
                 return
-            time.sleep(min(wait, MAX_WAIT))
+            time.sleep(wait)
             continue
         if rendered is None:
             rendered = mail.render_issue(issue)

@@ -430,3 +430,22 @@ def test_address_that_is_not_plain_ascii_is_built_the_ordinary_way(issue, smtp):
 
     assert type(message) is not mail._PreparedMessage
     assert message.to == ["søren@firma.example"]
+
+
+def test_job_waiting_long_for_a_retry_schedules_itself_and_ends(
+    issue, subscribers, flaky_smtp, settings
+):
+    from django_q.models import Schedule
+
+    settings.NEWSLETTER_RETRY_DELAYS = [3600]
+    flaky_smtp(refuse_first=1)
+    services.start_send(issue=issue)
+
+    sending.run(issue.pk)
+
+    [later] = Schedule.objects.all()
+    waiting = Delivery.objects.get(state=DeliveryState.QUEUED)
+    assert later.func == "newsletter.sending.run"
+    assert abs((later.next_run - waiting.next_attempt_at).total_seconds()) < 5
+    assert Delivery.objects.filter(state=DeliveryState.SENT).count() == 11
+    assert Issue.objects.get(pk=issue.pk).state == IssueState.SENDING
