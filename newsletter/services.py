@@ -26,7 +26,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -385,7 +385,37 @@ def resume_send(*, issue: Issue) -> None:
     issue.refresh_from_db()
 
 
-# Personal data (GDPR art. 15, 17 and 20)
+# Personal data (GDPR art. 5, 15, 17 and 20)
+
+UNCONFIRMED_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    subscribers: int
+    confirmation_mails: int
+
+
+def forget_unconfirmed(*, now=None) -> Forgotten:
+    """Delete sign-ups never confirmed within `UNCONFIRMED_DAYS` days (their link died after 7)
+    and the records of confirmation mails older than the 24 hours the limit looks at: neither
+    serves a purpose any more (data minimisation). Run daily by `newsletter_forget_unconfirmed`."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        pending = Subscriber.objects.filter(
+            state=SubscriberState.PENDING,
+            confirmed_at__isnull=True,
+            created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS),
+        ).filter(
+            # A re-signed-up address keeps its row while its newest link may still be used.
+            models.Q(signed_up_at__isnull=True)
+            | models.Q(signed_up_at__lt=now - timedelta(days=UNCONFIRMED_DAYS))
+        )
+        subscribers, _deleted = pending.delete()
+        mails, _deleted = ConfirmationMail.objects.filter(
+            sent_at__lt=now - timedelta(hours=24)
+        ).delete()
+    return Forgotten(subscribers=subscribers, confirmation_mails=mails)
 
 
 def _value(value):

@@ -189,3 +189,25 @@ def test_command_exports_and_erases_an_address(mailing_list):
         == "Erased 1 subscription(s), 0 delivery row(s), 1 confirmation-mail record(s).\n"
     )
     assert not Subscriber.objects.exists()
+
+
+def test_unconfirmed_sign_ups_are_forgotten_after_30_days(mailing_list):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    consent = services.current_consent(mailing_list)
+    services.sign_up(mailing_list=mailing_list, email="gammel@firma.example", consent=consent)
+    services.sign_up(mailing_list=mailing_list, email="ny@firma.example", consent=consent)
+    _subscribed(mailing_list, email="tilmeldt@firma.example")
+    old = timezone.now() - timedelta(days=31)
+    Subscriber.objects.exclude(email="ny@firma.example").update(created_at=old, signed_up_at=old)
+    ConfirmationMail.objects.update(sent_at=timezone.now() - timedelta(hours=25))
+
+    result = services.forget_unconfirmed()
+
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == [
+        "ny@firma.example",
+        "tilmeldt@firma.example",
+    ]
+    assert (result.subscribers, result.confirmation_mails) == (1, 3)
