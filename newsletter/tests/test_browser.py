@@ -1,8 +1,8 @@
 """End to end in headless Chromium: a member of the public signs up for the newsletter on a
 phone (first with a mistyped address), opens the confirmation link from the mail the local SMTP
 server received and confirms with one button; then staff write an issue, preview it and send it,
-and the subscriber's mail arrives with its unsubscribe headers. Screenshots go to
-test-artifacts/."""
+and the subscriber's mail arrives with its unsubscribe headers. The public pages are checked
+with axe-core against WCAG 2.1 A and AA. Screenshots go to test-artifacts/."""
 
 import re
 
@@ -11,6 +11,7 @@ import pytest
 from conftest import ARTIFACTS
 from contacts.tests.factories import MailingListFactory
 from core.enums import Role
+from core.tests.axe import axe_violations
 from core.tests.factories import MembershipFactory, MunicipalityFactory
 from core.tests.mail import body_of
 from newsletter.enums import SubscriberState
@@ -30,13 +31,15 @@ def test_the_public_signs_up_and_confirms_and_staff_send_an_issue(live_server, b
         description="Nyhedsbrev på de relevante samarbejdsområder",
     )
 
-    phone = browser.new_page(viewport={"width": 375, "height": 812})
+    # bypass_csp: axe-core is injected as a script (core/tests/axe.py).
+    phone = browser.new_page(viewport={"width": 375, "height": 812}, bypass_csp=True)
     phone.goto(f"{live_server.url}/k/165/erhverv/nyhedsbrev/?liste=jobcenter")
     phone.fill("#id_email", "karin@albertslundlys")
     phone.click("button:has-text('Tilmeld mig')")
     phone.wait_for_selector("#error-summary")
     assert "Skriv en gyldig e-mail-adresse" in phone.locator("#error-summary").inner_text()
     phone.screenshot(path=ARTIFACTS / "newsletter-signup-error-phone.png", full_page=True)
+    assert axe_violations(phone) == []
 
     phone.fill("#id_email", "karin@albertslundlys.example")
     phone.fill("#id_name", "Karin Jensen")
@@ -51,6 +54,7 @@ def test_the_public_signs_up_and_confirms_and_staff_send_an_issue(live_server, b
     phone.goto(f"{live_server.url}{path}")
     assert Subscriber.objects.get().state == SubscriberState.PENDING  # opening is not confirming
     phone.screenshot(path=ARTIFACTS / "newsletter-confirm-phone.png", full_page=True)
+    assert axe_violations(phone) == []
     phone.click("button:has-text('Bekræft tilmeldingen')")
     phone.wait_for_selector("text=Du er tilmeldt")
     phone.screenshot(path=ARTIFACTS / "newsletter-confirmed-phone.png", full_page=True)
