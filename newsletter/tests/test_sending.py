@@ -449,3 +449,26 @@ def test_job_waiting_long_for_a_retry_schedules_itself_and_ends(
     assert abs((later.next_run - waiting.next_attempt_at).total_seconds()) < 5
     assert Delivery.objects.filter(state=DeliveryState.SENT).count() == 11
     assert Issue.objects.get(pk=issue.pk).state == IssueState.SENDING
+
+
+def test_refused_connection_pauses_and_resume_sends_once_the_server_is_back(
+    issue, subscribers, flaky_smtp, settings, django_capture_on_commit_callbacks
+):
+    from core.tests.mail import free_port
+
+    settings.NEWSLETTER_PAUSE_AFTER = 4
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+
+    issue = send(issue, django_capture_on_commit_callbacks)
+
+    assert issue.state == IssueState.PAUSED
+    assert "ConnectionRefusedError" in issue.pause_reason
+    assert Delivery.objects.filter(attempts=1, state=DeliveryState.QUEUED).count() == 4
+
+    inbox = flaky_smtp()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.resume_send(issue=issue)
+
+    assert Issue.objects.get(pk=issue.pk).state == IssueState.SENT
+    assert delivered_to(inbox) == sorted(s.email for s in subscribers)
