@@ -37,7 +37,9 @@ def load(stdout=None) -> MailingList:
             {"name": NAME, "description": DESCRIPTION, "public_signup": True},
         )
         services.current_consent(mailing_list)
-        # The goal is counted in Kurs; it names this figure unless someone chose another.
+        # The goal is counted in Kurs; it names this figure unless someone chose another. Set
+        # as the demo's other seeded values are, without a history row: it is how the demo
+        # starts, not an edit (strategy's load test pins one history row per goal).
         linked = (
             Goal.objects.of_municipality(albertslund)
             .filter(title=GOAL, data_source=DataSource.PLATFORM, platform_source="")
