@@ -13,6 +13,7 @@ import actions.demo
 import businesses.demo
 import forum.demo
 import inquiries.demo
+import newsletter.demo
 import officialstats.demo
 import visits.demo
 from strategy.demo import load_demo
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             officialstats.demo.load(stdout=self.stdout)
             visits.demo.load(stdout=self.stdout)
             forum.demo.load(stdout=self.stdout)
+            newsletter.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
