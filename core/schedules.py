@@ -44,6 +44,7 @@ JOBS = (
     Job("goal-status", "refresh_goal_status", at=time(0, 5)),
     Job("platform-figures", "collect_platform_figures", at=time(0, 30)),
     Job("retention", "apply_retention", at=time(2, 0)),
+    Job("newsletter-unconfirmed", "newsletter_forget_unconfirmed", at=time(2, 50)),
     Job("statistics", "fetch_statistics", at=time(3, 0)),
     Job(
         "cvr-register",

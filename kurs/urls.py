@@ -25,4 +25,5 @@ urlpatterns = [
     path("k/<str:code>/indlaesning/", include("imports.urls")),
     path("bibliotek/", include("imports.library_urls")),
     path("k/<str:code>/", include("forum.urls")),
+    path("k/<str:code>/", include("newsletter.urls")),
 ]

@@ -169,7 +169,8 @@ def counting_periods(goal: Goal, on: date, since: date | None = None) -> list[tu
     """The periods `goal`'s figure is counted over on the day `on`: calendar years for a goal
     with a yearly target, else calendar months. The period `on` lies in (counted to date) and the
     one before it (closed off, since its last days may only now have been recorded); with `since`,
-    every period from the one holding `since`, oldest first."""
+    every period from the one holding `since`, oldest first. A goal is counted until its deadline
+    (`Goal.effective_deadline`): a period that begins after it is not counted."""
     yearly = goal.recurrence == Recurrence.YEARLY
 
     def period_of(day: date) -> tuple[date, date]:
@@ -180,7 +181,8 @@ def counting_periods(goal: Goal, on: date, since: date | None = None) -> list[tu
     current = period_of(on)
     first = period_of(since)[0] if since else period_of(current[0] - timedelta(days=1))[0]
     periods, start = [], min(first, current[0])
-    while start <= current[0]:
+    last_start = min(current[0], goal.effective_deadline)
+    while start <= last_start:
         periods.append(period_of(start))
         start = periods[-1][1] + timedelta(days=1)
     return periods

@@ -42,6 +42,7 @@ from imports.tests.world import build_imports
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
+from newsletter.models import ConsentText, Issue
 from officialstats.models import OfficialFigure, OfficialSeries
 from officialstats.tests.factories import OfficialSeriesFactory
 from reports.enums import ReportState
@@ -89,6 +90,7 @@ class Rows:
     meeting: Meeting
     forum_follow_up: ForumFollowUp
     idea: Idea
+    newsletter_issue: Issue
     admin: dict[type[models.Model], models.Model]
 
 
@@ -295,6 +297,10 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     )
 
     mailing_list = MailingList.objects.create(municipality=municipality, name=public("Erhvervsnyt"))
+    newsletter_issue = Issue.objects.create(
+        mailing_list=mailing_list, subject=f"{secret} Nyhedsbrev", body=f"<p>{secret}</p>"
+    )
+    consent = ConsentText.objects.create(mailing_list=mailing_list, version=1, text=public("Ja"))
     erasure = ErasureLog.objects.create(
         municipality=municipality,
         contact_id=contact.pk + 1000,
@@ -382,6 +388,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         VisitTopic: visit.topics.get(),
         MailingList: mailing_list,
         ErasureLog: erasure,
+        ConsentText: consent,
     }
     imported, proposal, draft_imported, draft_proposal = build_imports(
         municipality,
@@ -410,6 +417,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         meeting=meeting,
         forum_follow_up=forum_follow_up,
         idea=forum_theme,
+        newsletter_issue=newsletter_issue,
         admin=admin_rows,
     )
     draft = Rows(
@@ -430,6 +438,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         meeting=meeting,
         forum_follow_up=forum_follow_up,
         idea=forum_proposal,
+        newsletter_issue=newsletter_issue,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

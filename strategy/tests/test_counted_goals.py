@@ -56,6 +56,7 @@ def yearly_goal(municipality, counts):
         target_value=Decimal(10),
         recurrence=Recurrence.YEARLY,
         recurrence_from_year=2014,
+        deadline=None,  # counted until the plan's period ends, 2030
         data_source=DataSource.PLATFORM,
         platform_source="test.meetings + test.events",
     )
@@ -80,6 +81,14 @@ def test_any_other_goal_is_counted_in_months_and_since_reaches_back(yearly_goal)
         (date(2026, 1, 1), date(2026, 1, 31)),
         (date(2026, 2, 1), date(2026, 2, 28)),
         (date(2026, 3, 1), date(2026, 3, 31)),
+    ]
+
+
+def test_a_goal_is_not_counted_after_its_deadline(yearly_goal):
+    yearly_goal.deadline = date(2017, 12, 31)
+    assert counting_periods(yearly_goal, date(2026, 3, 5)) == []
+    assert counting_periods(yearly_goal, date(2018, 1, 10)) == [
+        (date(2017, 1, 1), date(2017, 12, 31))
     ]
 
 

@@ -14,6 +14,7 @@ import businesses.demo
 import events.demo
 import forum.demo
 import inquiries.demo
+import newsletter.demo
 import officialstats.demo
 import visits.demo
 from strategy.demo import load_demo
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             visits.demo.load(stdout=self.stdout)
             events.demo.load(stdout=self.stdout)
             forum.demo.load(stdout=self.stdout)
+            newsletter.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
