@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "reports",
     "contacts",
     "visits",
+    "partnerships",
+    "procurement",
+    "outreach",
     "api",
     "django_q",
 ]

@@ -13,6 +13,7 @@ import actions.demo
 import businesses.demo
 import inquiries.demo
 import officialstats.demo
+import partnerships.demo
 import visits.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             inquiries.demo.load(stdout=self.stdout)
             officialstats.demo.load(stdout=self.stdout)
             visits.demo.load(stdout=self.stdout)
+            partnerships.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
