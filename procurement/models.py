@@ -226,7 +226,10 @@ class Bid(models.Model):
         return self.company_name
 
     def clean(self):
-        if self.tender_id and self.tender.is_closed:
+        # Read from the database: the tender in memory may be older than its closing.
+        if self.tender_id and Tender.objects.filter(
+            pk=self.tender_id, status=TenderStatus.CLOSED
+        ).exists():
             raise ValidationError(_("Udbuddet er afsluttet; der kan ikke tilføjes tilbud."))
 
 
@@ -266,6 +269,6 @@ class Debriefing(models.Model):
             raise ValidationError(_("Det valgte tilbud skal ikke have en afslagsbegrundelse."))
 
     def delete(self, *args, **kwargs):
-        if self.bid.tender.is_closed:
+        if Tender.objects.filter(pk=self.bid.tender_id, status=TenderStatus.CLOSED).exists():
             raise ValidationError(_("Udbuddet er afsluttet; begrundelsen kan ikke slettes."))
         return super().delete(*args, **kwargs)
