@@ -122,3 +122,29 @@ def test_a_flood_from_one_address_is_limited(client, tender, firm):
 def test_an_unknown_tender_in_the_address_is_ignored(client, tender):
     assert client.get(FORM + "?udbud=99999999999999999999999").status_code == 200
     assert client.get(FORM + "?udbud=x").status_code == 200
+
+
+def test_a_person_s_interest_data_is_exported_and_erased_by_the_command(
+    client, municipality, tender, firm
+):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.post(FORM, _data(tender, firm))
+    out = StringIO()
+
+    call_command(
+        "tender_interest_personal_data",
+        "--municipality=165",
+        "--email=KARIN@rengoering.example",
+        "--erase",
+        stdout=out,
+    )
+
+    exported = json.loads(out.getvalue().split("\nSlettet")[0])
+    assert exported["interest_registrations"][0]["contact_name"] == "Karin Fiktiv"
+    registration = InterestRegistration.objects.get()
+    assert (registration.contact_name, registration.email) == ("[slettet]", "")
+    assert registration.company_name == firm.name
