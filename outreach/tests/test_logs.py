@@ -156,3 +156,26 @@ def test_an_outsider_gets_404_and_a_committee_reader_403_on_changes(
     assert client.post(url("mention_add"), {}).status_code == 403
     session.refresh_from_db()
     assert not session.is_anonymised
+
+
+def test_a_goal_counted_in_kurs_records_the_year_s_national_mentions(municipality):
+    from strategy.enums import DataSource
+    from strategy.services import record_platform_figure
+    from strategy.tests.factories import GoalFactory, PlanFactory
+
+    goal = GoalFactory(
+        plan=PlanFactory(municipality=municipality),
+        title="Mindst 50 eksponeringer i landsdækkende medier og fagblade om året",
+        data_source=DataSource.PLATFORM,
+        platform_source="outreach.national_media_mentions",
+    )
+    for day in (1, 2, 3):
+        mention(municipality, date(2025, 3, day))
+
+    measurement = record_platform_figure(
+        goal=goal, first_day=date(2025, 1, 1), last_day=date(2025, 12, 31)
+    )
+
+    assert measurement.value == 3
+    assert measurement.measured_on == date(2025, 12, 31)
+    assert "landsdækkende" in measurement.source
