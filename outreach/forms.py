@@ -8,6 +8,7 @@ from procurement.forms import clean_cvr
 
 class MentionForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
     link = forms.URLField(label=_("Link"), max_length=1000, required=False, assume_scheme="https")
+
     class Meta:
         model = MediaMention
         fields = ["mentioned_on", "outlet", "reach", "title", "link"]

@@ -14,8 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from businesses.models import Company
-from core.models import Municipality, ScopedQuerySet
 from core.bounds import validate_plausible_date
+from core.models import Municipality, ScopedQuerySet
 from outreach.enums import Reach
 
 

@@ -41,9 +41,7 @@ def partner_list(request, member):
 @member_required
 @require_GET
 def partner_detail(request, member, partner_id):
-    partner = member_object_or_404(
-        queries.partner_page(member.municipality), member, pk=partner_id
-    )
+    partner = member_object_or_404(queries.partner_page(member.municipality), member, pk=partner_id)
     return render(
         request,
         "partnerships/partner_detail.html",
@@ -118,9 +116,7 @@ def partner_edit(request, member, partner_id):
 
 
 def _agreement_page(request, member, partner, agreement=None):
-    form = AgreementForm(
-        request.POST or None, instance=agreement, municipality=member.municipality
-    )
+    form = AgreementForm(request.POST or None, instance=agreement, municipality=member.municipality)
     title = _("Ret aftale") if agreement else _("Ny aftale")
     if request.method == "POST":
         status = save_form(

@@ -83,6 +83,12 @@ class Tender(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        # Every write path, not only those that call full_clean, keeps the closing rule.
+        if self.status == TenderStatus.CLOSED and (problems := self.closing_problems()):
+            raise ValidationError({"status": problems})
+        super().save(*args, **kwargs)
+
     def untold_bids(self):
         """The bids not selected whose bidder has not been told why."""
         if self.pk is None:
@@ -116,12 +122,6 @@ class Tender(models.Model):
             raise ValidationError({"status": problems})
         if self.status in (TenderStatus.AWARDED, TenderStatus.CLOSED) and not self.awarded_bid_id:
             raise ValidationError({"status": _("Vælg først det tilbud, udbuddet tildeles.")})
-
-    def save(self, *args, **kwargs):
-        # Every write path, not only those that call full_clean, keeps the closing rule.
-        if self.status == TenderStatus.CLOSED and (problems := self.closing_problems()):
-            raise ValidationError({"status": problems})
-        super().save(*args, **kwargs)
 
     @property
     def is_closed(self) -> bool:
@@ -227,9 +227,10 @@ class Bid(models.Model):
 
     def clean(self):
         # Read from the database: the tender in memory may be older than its closing.
-        if self.tender_id and Tender.objects.filter(
-            pk=self.tender_id, status=TenderStatus.CLOSED
-        ).exists():
+        if (
+            self.tender_id
+            and Tender.objects.filter(pk=self.tender_id, status=TenderStatus.CLOSED).exists()
+        ):
             raise ValidationError(_("Udbuddet er afsluttet; der kan ikke tilføjes tilbud."))
 
 

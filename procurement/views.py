@@ -214,9 +214,7 @@ def meeting_add(request, member, tender_id):
 def bid_add(request, member, tender_id):
     tender = _tender(member, tender_id)
     form = BidForm(request.POST)
-    status = save_form(
-        form, lambda: services.add_bid(tender=tender, **form.cleaned_data)
-    )
+    status = save_form(form, lambda: services.add_bid(tender=tender, **form.cleaned_data))
     if status is not None:
         return _detail(request, member, tender_id, status=status, bid_form=form)
     messages.success(request, _("Tilbuddet er registreret."))

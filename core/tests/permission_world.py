@@ -35,11 +35,11 @@ from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
 from officialstats.models import OfficialFigure, OfficialSeries
+from officialstats.tests.factories import OfficialSeriesFactory
 from outreach.enums import Reach
 from outreach.models import AdviceSession, MediaMention
 from partnerships.models import Agreement, PartnerContact
 from procurement.models import Bid, Debriefing, DialogueMeeting, InterestRegistration, Tender
-from officialstats.tests.factories import OfficialSeriesFactory
 from reports.enums import ReportState
 from reports.models import Report, ReportLook, ReportVersion
 from strategy.enums import PlanStatus

@@ -26,8 +26,9 @@ E23 = "Erhvervspolitik 2023-2026"
 ACTIVE, ENDED = AgreementStatus.ACTIVE, AgreementStatus.ENDED
 
 
-def agreement(title, purpose, source, *, period="", starts=None, ends=None, status=ACTIVE,
-              activities=()):
+def agreement(
+    title, purpose, source, *, period="", starts=None, ends=None, status=ACTIVE, activities=()
+):
     return {
         "title": title,
         "purpose": purpose,
@@ -258,7 +259,7 @@ PARTNERS = [
         [
             agreement(
                 "Ringbyen",
-                "\"Ringbyen\" med 9 andre kommuner om byudvikling og etablering af en Letbane "
+                '"Ringbyen" med 9 andre kommuner om byudvikling og etablering af en Letbane '
                 "langs med Ring 3.",
                 E13,
             )

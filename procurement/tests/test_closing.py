@@ -156,9 +156,7 @@ def test_closing_and_a_late_bid_at_the_same_time_leave_no_untold_bidder(municipa
         contact_email="indkob@albertslund.example",
         is_public=True,
     )
-    chosen = services.add_bid(
-        tender=tender, company_name=firm.name, received_on=date(2026, 11, 20)
-    )
+    chosen = services.add_bid(tender=tender, company_name=firm.name, received_on=date(2026, 11, 20))
     services.award(tender=tender, bid=chosen, awarded_on=date(2026, 11, 30))
     barrier = threading.Barrier(2)
 
