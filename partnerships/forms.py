@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import Activity, Partner
 from core.forms import DanishDateInput, DkfdsFormMixin, SubmitOnceFormMixin
+from core.ids import parse_id
 from partnerships.models import Agreement, PartnerContact
 from strategy.models import Goal
 
@@ -31,6 +32,21 @@ class PartnerForm(DkfdsFormMixin, forms.ModelForm):
         """The service checks the name once per municipality (the form has no municipality)."""
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by id, where anything that is not an id (`core.ids`: e.g. 40 digits, which
+    SQLite cannot even compare) is refused as an invalid choice before the database sees it."""
+
+    def _check_values(self, value):
+        for raw in value:
+            if parse_id(raw) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": str(raw)[:20]},
+                )
+        return super()._check_values(value)
+
+
 class AgreementForm(DkfdsFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     document_url = forms.URLField(
@@ -55,6 +71,7 @@ class AgreementForm(DkfdsFormMixin, forms.ModelForm):
             "activities",
             "goals",
         ]
+        field_classes = {"activities": IdsChoiceField, "goals": IdsChoiceField}
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "starts_on": DanishDateInput(),

@@ -2,9 +2,9 @@
 function owns its transaction and calls the model's `full_clean` (bounds, dates in order).
 
 A partner (`actions.Partner`) has no version column (it belongs to the action plans), so an
-edit is claimed by a conditional UPDATE on the values the user saw: if anyone changed the name
-or description meanwhile, nothing is written and ConcurrentEditError is raised, as a version
-check would. Agreements and contact persons carry a `version` (`core.concurrency`).
+edit carries the values the user saw and is compared with the row, locked, before it is written:
+if anyone changed the name or description meanwhile, nothing is written and ConcurrentEditError
+is raised, as a version check would. Agreements and contact persons carry a `version` (`core.concurrency`).
 """
 
 from __future__ import annotations
@@ -42,11 +42,17 @@ def create_partner(*, municipality, name: str, description: str = "") -> Partner
     return partner
 
 
+def _same(a: str, b: str) -> bool:
+    """Equal as the user saw them: a browser sends line breaks as CRLF and may trim."""
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def update_partner(
     *, partner: Partner, seen_name: str, seen_description: str, name: str, description: str
 ) -> Partner:
     """Save `name` and `description` unless someone changed the partner since the user saw
-    `seen_name` and `seen_description` (then ConcurrentEditError, nothing written)."""
+    `seen_name` and `seen_description` (then ConcurrentEditError, nothing written). The row is
+    locked while it is compared and written, so of two simultaneous saves one is refused."""
     partner.name, partner.description = name, description
     try:
         partner.full_clean()
@@ -56,13 +62,14 @@ def update_partner(
         raise
     try:
         with transaction.atomic():
-            claimed = Partner.objects.filter(
-                pk=partner.pk, name=seen_name, description=seen_description
-            ).update(name=name, description=description)
+            current = Partner.objects.select_for_update().get(pk=partner.pk)
+            if not (
+                _same(current.name, seen_name) and _same(current.description, seen_description)
+            ):
+                raise ConcurrentEditError(CHANGED_MESSAGE)
+            partner.save(update_fields=["name", "description"])
     except IntegrityError as error:
         raise _unique_name_error() from error
-    if not claimed:
-        raise ConcurrentEditError(CHANGED_MESSAGE)
     return partner
 
 

@@ -113,6 +113,12 @@ def _to_tender(member, tender_id):
     return redirect("procurement:detail", code=member.municipality.code, tender_id=tender_id)
 
 
+def _blank_debriefing(request):
+    return DebriefingForm(
+        initial={"told_by": request.user.get_full_name() or request.user.get_username()}
+    )
+
+
 def _detail(request, member, tender_id, *, status=200, **forms):
     tender = member_object_or_404(queries.tender_page(member.municipality), member, pk=tender_id)
     context = {
@@ -123,8 +129,8 @@ def _detail(request, member, tender_id, *, status=200, **forms):
         "meeting_form": MeetingForm(),
         "bid_form": BidForm(),
         "award_form": AwardForm(tender=tender),
-        "debriefing_form": DebriefingForm(),
-        "blank_debriefing": DebriefingForm(),
+        "debriefing_form": _blank_debriefing(request),
+        "blank_debriefing": _blank_debriefing(request),
         **forms,
     }
     return render(request, "procurement/tender_detail.html", context, status=status)

@@ -101,6 +101,8 @@ def test_the_partner_page_lists_the_activities_that_name_the_partner(
         ({"ends_on": "2200-01-01"}, "2100"),
         ({"purpose": "x" * 20_001}, "20000"),
         ({"title": ""}, "påkrævet"),
+        ({"activities": ["9" * 40]}, "gyldig"),
+        ({"goals": ["abc"]}, "gyldig"),
     ],
 )
 def test_bad_agreement_input_is_refused_and_kept(
@@ -253,3 +255,24 @@ def test_the_demo_partners_are_transcribed_with_their_agreements(municipality):
     assert concept.period_text == "2008 - 2013"
     assert not Agreement.objects.filter(partner__name="Cleantech Cluster").exists()
     assert Agreement.objects.count() == 24
+
+
+def test_a_multi_line_description_edited_by_nobody_else_is_saved(client, staff, municipality):
+    partner = Partner.objects.create(
+        municipality=municipality, name="Ringbyen", description="Første linje\nAnden linje"
+    )
+    client.force_login(staff)
+
+    response = client.post(
+        url("edit", partner_id=partner.pk),
+        {
+            "name": "Ringbyen",
+            "description": "Ny tekst",
+            "seen_name": "Ringbyen",
+            # A browser sends the line breaks it was given as CRLF.
+            "seen_description": "Første linje\r\nAnden linje",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Partner.objects.get(pk=partner.pk).description == "Ny tekst"

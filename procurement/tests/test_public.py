@@ -148,3 +148,11 @@ def test_a_person_s_interest_data_is_exported_and_erased_by_the_command(
     registration = InterestRegistration.objects.get()
     assert (registration.contact_name, registration.email) == ("[slettet]", "")
     assert registration.company_name == firm.name
+
+
+@pytest.mark.parametrize("value", ["9" * 40, "-1", "abc", ""])
+def test_a_made_up_tender_id_is_a_form_error_not_a_server_error(client, tender, firm, value):
+    response = client.post(FORM, _data(tender, firm) | {"tender": value})
+
+    assert response.status_code == 400
+    assert not InterestRegistration.objects.exists()
