@@ -4,7 +4,8 @@ function owns its transaction and calls the model's `full_clean` (bounds, dates 
 A partner (`actions.Partner`) has no version column (it belongs to the action plans), so an
 edit carries the values the user saw and is compared with the row, locked, before it is written:
 if anyone changed the name or description meanwhile, nothing is written and ConcurrentEditError
-is raised, as a version check would. Agreements and contact persons carry a `version` (`core.concurrency`).
+is raised, as a version check would. Agreements and contact persons carry a `version`
+(`core.concurrency`).
 """
 
 from __future__ import annotations
