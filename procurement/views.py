@@ -285,9 +285,8 @@ def close(request, member, tender_id):
     tender = _tender(member, tender_id)
     try:
         services.close_tender(tender=tender)
-    except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
+    except ValidationError:
+        # The page names what is missing (`Tender.closing_problems`) above the bids.
         return _detail(request, member, tender_id, status=400)
     messages.success(request, _("Udbuddet er afsluttet."))
     return _to_tender(member, tender.pk)
