@@ -31,6 +31,8 @@ def test_a_firm_registers_interest_and_staff_close_only_after_telling_why(
     page.wait_for_selector("#error-summary")
     assert page.input_value("#id_contact_name") == "Karin Fiktiv"
     page.fill("#id_cvr_number", firm.cvr_number)
+    page.press("#id_cvr_number", "Tab")
+    page.wait_for_selector("text=Fundet i CVR-registeret")
     page.click("button:has-text('Send')")
     page.wait_for_selector("text=er registreret")
     assert InterestRegistration.objects.get().company == firm
