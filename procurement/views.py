@@ -113,24 +113,33 @@ def _to_tender(member, tender_id):
     return redirect("procurement:detail", code=member.municipality.code, tender_id=tender_id)
 
 
-def _blank_debriefing(request):
+def _debriefing_form(request, bid, data=None):
+    """A bid's own form (its own prefix, so the ids on the page stay unique), prefilled with
+    who is recording."""
     return DebriefingForm(
-        initial={"told_by": request.user.get_full_name() or request.user.get_username()}
+        data,
+        prefix=f"bud{bid.pk}",
+        initial={"told_by": request.user.get_full_name() or request.user.get_username()},
     )
 
 
-def _detail(request, member, tender_id, *, status=200, **forms):
+def _detail(request, member, tender_id, *, status=200, refused_debriefing=None, **forms):
     tender = member_object_or_404(queries.tender_page(member.municipality), member, pk=tender_id)
+    bids = list(tender.bids.all())
+    for bid in bids:
+        if refused_debriefing is not None and refused_debriefing.prefix == f"bud{bid.pk}":
+            bid.debriefing_form = refused_debriefing
+        else:
+            bid.debriefing_form = _debriefing_form(request, bid)
     context = {
         "member": member,
         "nav": NAV,
         "tender": tender,
+        "bids": bids,
         "closing_problems": tender.closing_problems() if not tender.is_closed else [],
         "meeting_form": MeetingForm(),
         "bid_form": BidForm(),
         "award_form": AwardForm(tender=tender),
-        "debriefing_form": _blank_debriefing(request),
-        "blank_debriefing": _blank_debriefing(request),
         **forms,
     }
     return render(request, "procurement/tender_detail.html", context, status=status)
@@ -261,19 +270,12 @@ def award(request, member, tender_id):
 @require_POST
 def debrief(request, member, bid_id):
     bid = member_object_or_404(Bid.objects.select_related("tender"), member, pk=bid_id)
-    form = DebriefingForm(request.POST)
+    form = _debriefing_form(request, bid, request.POST)
     status = save_form(
         form, lambda: services.record_debriefing(bid=bid, user=request.user, **form.cleaned_data)
     )
     if status is not None:
-        return _detail(
-            request,
-            member,
-            bid.tender_id,
-            status=status,
-            debriefing_form=form,
-            debriefing_bid=bid.pk,
-        )
+        return _detail(request, member, bid.tender_id, status=status, refused_debriefing=form)
     messages.success(request, _("Begrundelsen er registreret."))
     return _to_tender(member, bid.tender_id)
 

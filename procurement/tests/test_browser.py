@@ -54,8 +54,11 @@ def test_a_firm_registers_interest_and_staff_close_only_after_telling_why(
     page.screenshot(path=ARTIFACTS / "tender-close-refused.png", full_page=True)
 
     page.click("summary:has-text('Registrér begrundelse')")
-    page.fill("#bids #id_told_on", "2026-12-01")
-    page.fill("#bids #id_reason", "Kvalitet vægtede 60 %, og jeres tilbud scorede lavere.")
+    refused = tender.bids.get(company_name="Andet Firma A/S")
+    page.fill(f"#id_bud{refused.pk}-told_on", "2026-12-01")
+    page.fill(
+        f"#id_bud{refused.pk}-reason", "Kvalitet vægtede 60 %, og jeres tilbud scorede lavere."
+    )
     page.click("button:has-text('Gem begrundelsen')")
     page.wait_for_selector("text=Begrundelsen er registreret.")
     page.click("button:has-text('Afslut udbuddet')")
@@ -64,10 +67,20 @@ def test_a_firm_registers_interest_and_staff_close_only_after_telling_why(
     assert Tender.objects.get().status == TenderStatus.CLOSED
 
 
-def test_the_public_tender_pages_have_no_wcag_21_aa_violations(live_server, browser, tender):
+def test_the_tender_pages_have_no_wcag_21_aa_violations(live_server, browser, tender, bids, staff):
+    chosen, _other, _third = bids
+    services.award(tender=tender, bid=chosen, awarded_on=date(2026, 11, 30))
     page = browser.new_page(bypass_csp=True)
     found = {}
-    for url in ("/k/165/erhverv/udbud/", "/k/165/erhverv/udbud/interesse/"):
+    public = ["/k/165/erhverv/udbud/", "/k/165/erhverv/udbud/interesse/"]
+    staff_pages = ["/k/165/udbud/", f"/k/165/udbud/{tender.pk}/"]
+    for url in public + staff_pages:
+        if url == staff_pages[0]:
+            page.goto(f"{live_server.url}/login/")
+            page.fill("#id_username", staff.username)
+            page.fill("#id_password", "password")
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{live_server.url}/k/165/")
         for size, (width, height) in SIZES.items():
             page.set_viewport_size({"width": width, "height": height})
             assert page.goto(f"{live_server.url}{url}").status == 200

@@ -125,7 +125,11 @@ def test_staff_record_a_debriefing_and_then_close(client, staff, tender, bids):
     for bid in (other, third):
         response = client.post(
             reverse("procurement:debrief", kwargs={"code": "165", "bid_id": bid.pk}),
-            {"told_on": "2026-12-01", "reason": "Kvaliteten vægtede højest.", "told_by": "Jens"},
+            {
+                f"bud{bid.pk}-told_on": "2026-12-01",
+                f"bud{bid.pk}-reason": "Kvaliteten vægtede højest.",
+                f"bud{bid.pk}-told_by": "Jens",
+            },
         )
         assert response.status_code == 302
 
@@ -188,3 +192,24 @@ def test_closing_and_a_late_bid_at_the_same_time_leave_no_untold_bidder(municipa
     tender.refresh_from_db()
     untold = list(tender.untold_bids())
     assert not (tender.status == TenderStatus.CLOSED and untold)
+
+
+def test_a_debriefing_without_a_reason_is_refused_on_its_own_bid(client, staff, tender, bids):
+    chosen, other, third = bids
+    services.award(tender=tender, bid=chosen, awarded_on=date(2026, 11, 30))
+    client.force_login(staff)
+
+    response = client.post(
+        reverse("procurement:debrief", kwargs={"code": "165", "bid_id": other.pk}),
+        {
+            f"bud{other.pk}-told_on": "2026-12-01",
+            f"bud{other.pk}-reason": "",
+            f"bud{other.pk}-told_by": "Jens",
+        },
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'id="id_bud{other.pk}-reason"' in page and f'id="id_bud{third.pk}-reason"' in page
+    assert page.count('aria-invalid="true"') == 1
+    assert not Bid.objects.filter(debriefing__isnull=False).exists()
