@@ -2,8 +2,8 @@
 erasure (art. 17). A contact person is one row with no history kept elsewhere, so the export is
 that row, and erasure deletes it; the partner, its agreements and activities stay.
 
-`manage.py partner_contacts --municipality 165 --email …` exports (or with `--erase` erases)
-every contact person with that e-mail address, for a request that names only the address.
+Staff reach both from the contact person's page (`views.contact_export`, `views.contact_erase`);
+for a request that names only an e-mail address, `contacts_with_email` finds the person.
 """
 
 from __future__ import annotations
