@@ -47,7 +47,7 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class AgreementForm(DkfdsFormMixin, forms.ModelForm):
+class AgreementForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     document_url = forms.URLField(
         label=_("Link til aftaledokumentet"),
@@ -95,6 +95,7 @@ class AgreementForm(DkfdsFormMixin, forms.ModelForm):
     def values(self) -> dict:
         data = dict(self.cleaned_data)
         data.pop("version", None)
+        data["token"] = data.pop("submission_token", None)
         return data
 
 

@@ -60,6 +60,7 @@ class Agreement(models.Model):
     )
     version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ScopedQuerySet.as_manager()
 

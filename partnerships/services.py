@@ -98,23 +98,29 @@ def save_agreement(
     expected_version: int | None = None,
     activities=(),
     goals=(),
+    token=None,
     **fields,
 ) -> Agreement:
-    """Create an agreement with `partner`, or change `agreement` (refused with
-    ConcurrentEditError when it was saved after `expected_version`)."""
+    """Create an agreement with `partner` (once per form submission, `token`), or change
+    `agreement` (refused with ConcurrentEditError when it was saved after `expected_version`)."""
     activities, goals = list(activities), list(goals)
     _check_links(partner, activities, goals)
-    if agreement is None:
+    creating = agreement is None
+    if creating:
         agreement = Agreement(partner=partner)
     for name, value in fields.items():
         setattr(agreement, name, value)
-    agreement.full_clean()
+    agreement.full_clean(exclude=["submission_token"])
     with transaction.atomic():
-        if agreement.pk is not None:
+        if creating:
+            agreement, saved = save_once(agreement, token=token)
+            if not saved:
+                return agreement
+        else:
             claim_next_version(
                 agreement, expected_version=expected_version, message=CHANGED_MESSAGE
             )
-        agreement.save()
+            agreement.save()
         agreement.activities.set(activities)
         agreement.goals.set(goals)
     return agreement

@@ -276,3 +276,15 @@ def test_a_multi_line_description_edited_by_nobody_else_is_saved(client, staff, 
 
     assert response.status_code == 302
     assert Partner.objects.get(pk=partner.pk).description == "Ny tekst"
+
+
+def test_an_agreement_form_posted_twice_saves_one(client, staff, gate21, activity, goal):
+    client.force_login(staff)
+    data = _agreement_data(activity, goal, submission_token="1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9")
+
+    first = client.post(url("agreement_create", partner_id=gate21.pk), data)
+    second = client.post(url("agreement_create", partner_id=gate21.pk), data)
+
+    assert first.status_code == second.status_code == 302
+    assert Agreement.objects.count() == 1
+    assert list(Agreement.objects.get().activities.all()) == [activity]
