@@ -31,12 +31,15 @@ pango:
 # The development server and, beside it, the worker that builds reports (stopped with it).
 start: install pango
 	$(UV) run python manage.py migrate --noinput
+	$(UV) run python manage.py schedule_jobs
 	$(UV) run python manage.py load_demo --url http://$(HOST):$(PORT)/
 	$(UV) run python manage.py qcluster & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(UV) run python manage.py runserver $(HOST):$(PORT)
 
-# The background worker (django-q2, the database as its queue): builds the committee reports.
-# Production runs it as a second service beside `make serve`, with the same environment.
+# The background worker (django-q2; the database as its queue, or Redis with
+# KURS_JOB_BROKER=redis): builds the committee reports, sends newsletters and runs the recurring
+# jobs of core/schedules.py. Production runs it as a second service beside `make serve`, with
+# the same environment.
 worker: uv
 	exec $(UV) run --no-sync python manage.py qcluster
 
@@ -53,6 +56,7 @@ serve: uv
 	done
 	$(UV) sync --frozen --no-dev --inexact
 	$(UV) run --no-sync python manage.py migrate --noinput
+	$(UV) run --no-sync python manage.py schedule_jobs
 	$(UV) run --no-sync python manage.py collectstatic --noinput
 	exec $(UV) run --no-sync gunicorn kurs.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 	  --access-logfile - --no-control-socket

@@ -119,7 +119,11 @@ class SubmitOnceFormMixin(forms.Form):
 
 
 def add_validation_errors(form: forms.BaseForm, error) -> None:
-    """Show a service's ValidationError on the form: on its field where there is one."""
+    """Show a service's ValidationError on the form: on its field where there is one, and above
+    the form when it names none (a rule about the whole object)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
     for name, field_errors in error.message_dict.items():
         form.add_error(name if name in form.fields else None, field_errors)
 

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "reports",
     "contacts",
     "visits",
+    "imports",
     "partnerships",
     "procurement",
     "outreach",
@@ -259,14 +260,22 @@ if STATBANK_TIMEOUT < 1:
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
-# Background jobs (the committee reports, reports/jobs.py): django-q2 with the database as its
-# queue, so SQLite in development and PostgreSQL in production need no other service. The
-# worker is a second process, `manage.py qcluster` (`make worker`; `make start` runs one beside
-# the development server). KURS_JOBS_SYNC=true runs each job at once inside the request that
-# queues it, without a worker (the test suite does so).
+# Background jobs: the committee reports (reports/jobs.py), newsletter sending and the recurring
+# jobs of `core.schedules` (nightly counts, reminders, warnings). django-q2 keeps its queue in
+# the database by default, so SQLite in development and PostgreSQL in production need no other
+# service; KURS_JOB_BROKER=redis puts the queue on Redis (REDIS_URL) instead, for many workers.
+# Schedules and results stay in the database either way. The worker is a second process,
+# `manage.py qcluster` (`make worker`; `make start` runs one beside the development server).
+# KURS_JOBS_SYNC=true runs each job at once inside the request that queues it, without a worker
+# (the test suite does so).
+JOB_BROKER = env_str("KURS_JOB_BROKER", "database")
+if JOB_BROKER not in {"database", "redis"}:
+    raise ImproperlyConfigured("KURS_JOB_BROKER must be 'database' or 'redis'")
+if JOB_BROKER == "redis" and not REDIS_URL:
+    raise ImproperlyConfigured("KURS_JOB_BROKER=redis needs REDIS_URL")
 Q_CLUSTER = {
     "name": "kurs",
-    "orm": "default",
+    **({"redis": REDIS_URL} if JOB_BROKER == "redis" else {"orm": "default"}),
     "workers": env_int("KURS_JOB_WORKERS", 1),
     "timeout": 600,  # seconds a report may take before its worker is stopped
     "retry": 660,  # must exceed the timeout, or a slow report is started twice

@@ -257,6 +257,7 @@ def _measure(series: OfficialSeries, figure: OfficialFigure, *, user, is_illustr
             source=source,
             value=figure.value,
             is_illustrative=is_illustrative,
+            by_hand=False,
         )
         return True
     if measurement.value != figure.value:

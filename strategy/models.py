@@ -332,7 +332,10 @@ class Goal(models.Model):
         _("tælles fra"),
         max_length=100,
         blank=True,
-        help_text=_("Fx 'inquiries.kept_share': hvilket tal i Kurs målet hentes fra."),
+        help_text=_(
+            "Fx 'inquiries.kept_share': hvilket tal i Kurs målet hentes fra; flere lægges "
+            "sammen med '+'."
+        ),
     )
     rollup_weight = models.DecimalField(
         _("vægt i overordnet mål"),
@@ -412,7 +415,7 @@ class Goal(models.Model):
     @property
     def platform(self):
         """The registered source the goal is counted from, or None."""
-        return sources.get(self.platform_source) if self.platform_source else None
+        return sources.resolve(self.platform_source) if self.platform_source else None
 
     @property
     def effective_deadline(self):
@@ -449,10 +452,14 @@ class Goal(models.Model):
         if self.platform_source:
             if self.data_source != DataSource.PLATFORM:
                 errors["platform_source"] = _("Kun et mål, der tælles i Kurs, har en kilde i Kurs.")
-            elif sources.get(self.platform_source) is None:
-                errors["platform_source"] = _("Kurs kender ikke kilden '%(key)s'.") % {
-                    "key": self.platform_source
-                }
+            else:
+                unknown = [
+                    key for key in sources.keys_of(self.platform_source) if not sources.get(key)
+                ]
+                if unknown or not sources.keys_of(self.platform_source):
+                    errors["platform_source"] = _("Kurs kender ikke kilden '%(key)s'.") % {
+                        "key": ", ".join(unknown) or self.platform_source
+                    }
         if self.baseline_value is not None and not self.baseline_date:
             errors["baseline_date"] = _("Angiv hvornår udgangspunktet er målt.")
         if self.deadline and self.baseline_date and self.deadline < self.baseline_date:
@@ -501,8 +508,18 @@ class Measurement(models.Model):
     submission_token = models.UUIDField(
         _("indsendelse"), null=True, blank=True, unique=True, editable=False
     )
+    # A figure Kurs counted (`strategy.sources`): which source, over which period, and when it
+    # was last counted. Counting again updates this row, so a period has one counted figure.
+    counted_from = models.CharField(_("talt fra"), max_length=300, blank=True, editable=False)
+    period_start = models.DateField(
+        _("periodens start"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    period_end = models.DateField(
+        _("periodens slutning"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    counted_at = models.DateTimeField(_("sidst talt"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["submission_token"])
+    history = HistoricalRecords(excluded_fields=["submission_token", "counted_at"])
 
     objects = ScopedQuerySet.as_manager()
 
@@ -515,7 +532,13 @@ class Measurement(models.Model):
                 condition=models.Q(value__isnull=False) | ~models.Q(assessment=""),
                 name="measurement_has_value_or_assessment",
                 violation_error_message=_("En måling skal have en værdi eller en vurdering."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["goal", "counted_from", "period_start"],
+                condition=~models.Q(counted_from=""),
+                name="measurement_counted_once_per_period",
+                violation_error_message=_("Perioden er allerede talt for målet."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -13,8 +13,8 @@ computed for: `refresh_stale_goal_status` brings a set of goals up to today (the
 
 from __future__ import annotations
 
-import uuid
-from datetime import date
+import calendar
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -26,7 +26,7 @@ from core import pagecache
 from core.concurrency import claim_next_version
 from core.idempotency import save_once
 from strategy import queries
-from strategy.enums import GoalKind
+from strategy.enums import DataSource, GoalKind, Recurrence
 from strategy.models import Goal, Measurement
 
 # Goals refreshed per round trip: bounds the memory of a refresh of every goal in the country.
@@ -111,14 +111,25 @@ def record_measurement(
     note: str = "",
     submission_token=None,
     is_illustrative: bool = False,
+    by_hand: bool = True,
 ) -> Measurement:
     """Record a measurement of `goal`. Side effect: a history row naming `user`.
 
     Raises ValidationError for a date in the future, a missing value (or a missing assessment for
-    a qualitative goal), or a milestone value other than 0 (not done) and 1 (done). A form posted
-    twice with the same `submission_token` records one measurement (`core.idempotency`); the
-    second call returns the first one's.
+    a qualitative goal), or a milestone value other than 0 (not done) and 1 (done), and for a
+    value typed in (`by_hand`) for a goal whose figures Kurs counts or fetches: a typed figure
+    would silently compete with the counted one, so the goal's data source must say "entered by
+    hand" first. A form posted twice with the same `submission_token` records one measurement
+    (`core.idempotency`); the second call returns the first one's.
     """
+    if by_hand and goal.data_source != DataSource.MANUAL:
+        raise ValidationError(
+            _(
+                "Målets tal kommer fra %(source)s og kan ikke indtastes i hånden. Skift målets "
+                "datakilde til 'Indtastes manuelt', hvis tallene skal indtastes."
+            )
+            % {"source": goal.platform.label if goal.platform else goal.get_data_source_display()}
+        )
     errors: dict[str, str] = {}
     if measured_on > timezone.localdate():
         errors["measured_on"] = _("Datoen må ikke ligge i fremtiden.")
@@ -154,34 +165,85 @@ def record_measurement(
     return measurement
 
 
-# Platform figures are recorded once per goal, source and period: the measurement's submission
-# token is derived from the three, so a second run finds the first run's measurement.
-PLATFORM_FIGURE_NAMESPACE = uuid.UUID("5d0c3e0a-6c1b-4b8e-9a55-4b7a2f1d6c01")
+def counting_periods(goal: Goal, on: date, since: date | None = None) -> list[tuple[date, date]]:
+    """The periods `goal`'s figure is counted over on the day `on`: calendar years for a goal
+    with a yearly target, else calendar months. The period `on` lies in (counted to date) and the
+    one before it (closed off, since its last days may only now have been recorded); with `since`,
+    every period from the one holding `since`, oldest first."""
+    yearly = goal.recurrence == Recurrence.YEARLY
+
+    def period_of(day: date) -> tuple[date, date]:
+        if yearly:
+            return date(day.year, 1, 1), date(day.year, 12, 31)
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+    current = period_of(on)
+    first = period_of(since)[0] if since else period_of(current[0] - timedelta(days=1))[0]
+    periods, start = [], min(first, current[0])
+    while start <= current[0]:
+        periods.append(period_of(start))
+        start = periods[-1][1] + timedelta(days=1)
+    return periods
 
 
-def record_platform_figure(*, goal: Goal, first_day: date, last_day: date) -> Measurement | None:
-    """Measure `goal` from its platform source (`strategy.sources`) over `first_day`-`last_day`
-    and record it as a measurement dated `last_day`, with the source's label as its source and
-    where the figure comes from as its note. Returns None when the goal names no registered
-    source or the source has nothing to count for the period; records nothing twice for the
-    same goal, source and period. Raises ValidationError as `record_measurement` does."""
+def count_platform_figure(
+    *, goal: Goal, first_day: date, last_day: date, today: date | None = None
+) -> Measurement | None:
+    """Count `goal`'s figure over `first_day`-`last_day` from its platform source
+    (`strategy.sources`) and keep it as the period's one counted measurement, dated the
+    period's last day, or `today` while the period runs (a count to date).
+
+    Counting a period again updates that measurement: when the figure moved, with a history row
+    ("Talt igen") and the goal's stored status refreshed; otherwise only its date and the time it
+    was counted. Returns None when the goal names no registered source, the period has not begun,
+    or the source has nothing to count for it. Raises ValidationError as `record_measurement`
+    does."""
     source = goal.platform
-    if source is None:
+    today = today or timezone.localdate()
+    if source is None or first_day > today:
         return None
     value = source.measure(goal.plan.municipality, first_day, last_day)
     if value is None:
         return None
-    token = uuid.uuid5(PLATFORM_FIGURE_NAMESPACE, f"{goal.pk}:{source.key}:{first_day}:{last_day}")
-    return record_measurement(
-        goal=goal,
-        user=None,
-        measured_on=last_day,
-        source=_("Kurs: %(label)s") % {"label": source.label},
-        value=value,
-        note=_("%(origin)s Perioden %(first)s til %(last)s.")
+    measured_on = min(last_day, today)
+    counted = {
+        "measured_on": measured_on,
+        "period_end": last_day,
+        "counted_at": timezone.now(),
+        "source": _("Kurs: %(label)s") % {"label": source.label},
+        "note": _("%(origin)s Perioden %(first)s til %(last)s.")
         % {"origin": source.origin, "first": first_day.isoformat(), "last": last_day.isoformat()},
-        submission_token=token,
-    )
+    }
+    with transaction.atomic():
+        measurement = (
+            Measurement.objects.select_for_update()
+            .filter(goal=goal, counted_from=source.key, period_start=first_day)
+            .first()
+        )
+        if measurement is not None and measurement.value == value:
+            Measurement.objects.filter(pk=measurement.pk).update(**counted)
+            if measurement.measured_on != measured_on:
+                refresh_goal_status(goal_ids={goal.pk})
+            # An update() sends no signal: the goal page, which shows when it was counted, is
+            # told here.
+            pagecache.bump([goal.plan.municipality_id])
+            measurement.refresh_from_db()
+            return measurement
+        if measurement is None:
+            measurement = Measurement(
+                goal=goal, counted_from=source.key, period_start=first_day, value=value, **counted
+            )
+            measurement._change_reason = _("Talt i Kurs")
+        else:
+            for name, new_value in counted.items():
+                setattr(measurement, name, new_value)
+            measurement.value = value
+            measurement._change_reason = _("Talt igen")
+        measurement.full_clean(exclude=["submission_token"])
+        measurement._history_user = None
+        measurement.save()
+        refresh_goal_status(goal_ids={goal.pk})
+    return measurement
 
 
 def revise_measurement(*, measurement: Measurement, user, value: Decimal, source: str) -> None:

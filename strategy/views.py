@@ -23,7 +23,7 @@ from core.scoping import (
 )
 from strategy import documents, queries
 from strategy.charts import build_chart
-from strategy.enums import GoalStatus
+from strategy.enums import DataSource, GoalStatus
 from strategy.forms import GoalForm, MeasurementForm
 from strategy.models import Goal, Plan
 from strategy.services import current_statuses, record_measurement, update_goal
@@ -134,6 +134,9 @@ def _goal_parts(request, member, goal_id: int, today) -> dict[str, str]:
         "chart": build_chart(goal, evaluated.result, today),
         "history": queries.goal_history(goal),
         "measurements": list(goal.measurements.all())[::-1],
+        "last_counted": max(
+            (m.counted_at for m in goal.measurements.all() if m.counted_at), default=None
+        ),
     }
     return {
         part: render_to_string(f"strategy/_goal_{part}.html", context, request)
@@ -151,7 +154,7 @@ def _goal_page(request, member, goal: Goal, form=None, status: int = 200):
         ("goal", goal.pk),
     )
     parts = cached.get("goal", (goal.pk,), lambda: _goal_parts(request, member, goal.pk, today))
-    if form is None and member.can_edit:
+    if form is None and member.can_edit and goal.data_source == DataSource.MANUAL:
         form = MeasurementForm(goal=goal, initial={"measured_on": today})
     context = {"member": member, "nav": "plans", "goal": goal, "parts": parts, "form": form}
     return render(request, "strategy/goal_detail.html", context, status=status)

@@ -31,6 +31,8 @@ from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from imports.models import DocumentImport, Proposal
+from imports.tests.world import build_imports
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
@@ -78,6 +80,8 @@ class Rows:
     contact: ContactPerson
     visit: Visit
     follow_up: FollowUp
+    document_import: DocumentImport
+    proposal: Proposal
     partner: Partner
     agreement: Agreement
     partner_contact: PartnerContact
@@ -383,6 +387,14 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         MailingList: mailing_list,
         ErasureLog: erasure,
     }
+    imported, proposal, draft_imported, draft_proposal = build_imports(
+        municipality,
+        staff,
+        adopted_plan=strategy,
+        draft_plan=draft_strategy,
+        secret=secret,
+        public=public,
+    )
     users = {role: membership.user for role, membership in memberships.items()}
     adopted = Rows(
         plan=action_plan,
@@ -395,6 +407,8 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        document_import=imported,
+        proposal=proposal,
         partner=partner,
         agreement=agreement,
         partner_contact=partner_contact,
@@ -414,6 +428,8 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         contact=contact,
         visit=visit,
         follow_up=follow_up,
+        document_import=draft_imported,
+        proposal=draft_proposal,
         partner=partner,
         agreement=agreement,
         partner_contact=partner_contact,

@@ -108,21 +108,26 @@ def platform_goal(municipality):
     )
 
 
-def test_the_monthly_job_records_the_figure_on_the_goal_naming_its_source(
+def test_the_nightly_job_records_the_figure_on_the_goal_naming_its_source(
     municipality, topic, staff, platform_goal
 ):
     closed_after(municipality, topic, staff, 2)
     closed_after(municipality, topic, staff, 25)  # over the 20 days promised
     for _ in range(2):
-        call_command("collect_platform_figures", "--month", "2026-01", stdout=StringIO())
+        call_command("collect_platform_figures", "--date", "2026-02-10", stdout=StringIO())
     (measurement,) = Measurement.objects.filter(goal=platform_goal)
     assert (measurement.measured_on, measurement.value) == (date(2026, 1, 31), Decimal("50.0"))
+    assert (measurement.period_start, measurement.period_end) == (
+        date(2026, 1, 1),
+        date(2026, 1, 31),
+    )
+    assert measurement.counted_from == "inquiries.kept_share"
     assert measurement.source == "Kurs: Henvendelser besvaret inden for servicemålet (%)"
     assert measurement.note.endswith("Perioden 2026-01-01 til 2026-01-31.")
 
 
 def test_the_job_records_nothing_for_a_month_without_cases(platform_goal):
-    call_command("collect_platform_figures", "--month", "2026-01", stdout=StringIO())
+    call_command("collect_platform_figures", "--date", "2026-02-10", stdout=StringIO())
     assert Measurement.objects.count() == 0
 
 

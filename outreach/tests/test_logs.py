@@ -160,7 +160,7 @@ def test_an_outsider_gets_404_and_a_committee_reader_403_on_changes(
 
 def test_a_goal_counted_in_kurs_records_the_year_s_national_mentions(municipality):
     from strategy.enums import DataSource
-    from strategy.services import record_platform_figure
+    from strategy.services import count_platform_figure
     from strategy.tests.factories import GoalFactory, PlanFactory
 
     goal = GoalFactory(
@@ -172,10 +172,17 @@ def test_a_goal_counted_in_kurs_records_the_year_s_national_mentions(municipalit
     for day in (1, 2, 3):
         mention(municipality, date(2025, 3, day))
 
-    measurement = record_platform_figure(
-        goal=goal, first_day=date(2025, 1, 1), last_day=date(2025, 12, 31)
+    measurement = count_platform_figure(
+        goal=goal, first_day=date(2025, 1, 1), last_day=date(2025, 12, 31), today=date(2026, 3, 1)
     )
 
     assert measurement.value == 3
     assert measurement.measured_on == date(2025, 12, 31)
     assert "landsdækkende" in measurement.source
+    assert measurement.counted_from == "outreach.national_media_mentions"
+
+    mention(municipality, date(2025, 12, 1))
+    recounted = count_platform_figure(
+        goal=goal, first_day=date(2025, 1, 1), last_day=date(2025, 12, 31), today=date(2026, 3, 1)
+    )
+    assert (recounted.pk, recounted.value) == (measurement.pk, 4)
