@@ -13,7 +13,7 @@ from core.admin import MunicipalityScopedAdmin, admin_site
 
 @admin.register(MailingList, site=admin_site)
 class MailingListAdmin(MunicipalityScopedAdmin):
-    list_display = ["name", "municipality"]
+    list_display = ["name", "slug", "public_signup", "municipality"]
 
 
 @admin.register(ErasureLog, site=admin_site)

@@ -8,7 +8,9 @@ be on.
 - `MailingList` and `Subscription` are the minimum the advertising-protection rule needs: a
   contact of a firm that is `reklamebeskyttet` in the CVR register is never put on a list
   without an opt-in recorded on the subscription (`Subscription.clean`, checked on every save).
-  The newsletter itself comes later.
+  A list is also the newsletter's list (`newsletter`): its public sign-up (`slug`,
+  `public_signup`), its e-mail subscribers and its issues live in that app; a contact person
+  subscribed here receives the list's issues too (`newsletter.services.start_send`).
 - `ErasureLog` says that a person was erased, when, why and what was counted, without any
   personal data, so that the municipality can document the erasure and keep its figures.
 """
@@ -98,7 +100,8 @@ class ContactPerson(models.Model):
 
 
 class MailingList(models.Model):
-    """A list of contact persons the municipality mails (the newsletter comes later)."""
+    """A list the municipality mails: a newsletter, with contact persons (`Subscription`) and
+    people who signed up themselves (`newsletter.Subscriber`)."""
 
     municipality_path = "municipality"
 
@@ -106,6 +109,23 @@ class MailingList(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("kommune")
     )
     name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(
+        _("kort navn i adressen"),
+        max_length=50,
+        blank=True,
+        help_text=_("Fx 'jobcenter': tilmeldingssiden er …/erhverv/nyhedsbrev/?liste=jobcenter."),
+    )
+    public_signup = models.BooleanField(
+        _("offentlig tilmelding"),
+        default=False,
+        help_text=_("Alle kan tilmelde sig listen på kommunens offentlige side."),
+    )
+    description = models.CharField(
+        _("beskrivelse"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_("Vises på tilmeldingssiden: hvad nyhedsbrevet handler om."),
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -113,6 +133,14 @@ class MailingList(models.Model):
         verbose_name = _("postliste")
         verbose_name_plural = _("postlister")
         ordering = ["municipality", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"],
+                condition=~models.Q(slug=""),
+                name="mailing_list_slug_once",
+                violation_error_message=_("Kommunen har allerede en liste med det korte navn."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -44,6 +44,7 @@ JOBS = (
     Job("goal-status", "refresh_goal_status", at=time(0, 5)),
     Job("platform-figures", "collect_platform_figures", at=time(0, 30)),
     Job("retention", "apply_retention", at=time(2, 0)),
+    Job("newsletter-unconfirmed", "newsletter_forget_unconfirmed", at=time(2, 50)),
     Job("statistics", "fetch_statistics", at=time(3, 0)),
     Job(
         "cvr-register",
@@ -55,6 +56,7 @@ JOBS = (
     ),
     Job("activity-reminders", "send_reminders", at=time(7, 0)),
     Job("follow-up-reminders", "send_follow_up_reminders", at=time(7, 5)),
+    Job("forum-reminders", "send_forum_reminders", at=time(7, 10)),
     Job("inquiry-warnings", "send_inquiry_warnings", every_minutes=15),
 )
 

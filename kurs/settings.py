@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "contacts",
     "visits",
     "imports",
+    "forum",
+    "newsletter",
     "partnerships",
     "procurement",
     "outreach",
@@ -259,6 +261,20 @@ if STATBANK_TIMEOUT < 1:
     raise ImproperlyConfigured("STATBANK_TIMEOUT must be 1 second or more")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Newsletters (newsletter/sending.py): rows a worker claims and sends on one SMTP connection,
+# workers per issue, the waits (seconds) before each retry of a temporary SMTP error, the run of
+# failures that pauses a send; at most this many confirmation mails to one address a day; the
+# mailbox of the mailto unsubscribe address (read by a person or the mail system, not by Kurs).
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_WORKERS = env_int("NEWSLETTER_WORKERS", 1)
+NEWSLETTER_RETRY_DELAYS = [60, 300, 900, 3600, 3 * 3600, 6 * 3600]
+NEWSLETTER_PAUSE_AFTER = env_int("NEWSLETTER_PAUSE_AFTER", 20)
+NEWSLETTER_CONFIRMATION_MAILS_PER_DAY = env_int("NEWSLETTER_CONFIRMATION_MAILS_PER_DAY", 3)
+# Empty: DEFAULT_FROM_EMAIL.
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env_str("NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
+if min(NEWSLETTER_BATCH_SIZE, NEWSLETTER_WORKERS, NEWSLETTER_PAUSE_AFTER) < 1:
+    raise ImproperlyConfigured("NEWSLETTER_BATCH_SIZE, _WORKERS and _PAUSE_AFTER must be 1 or more")
 
 # Background jobs: the committee reports (reports/jobs.py), newsletter sending and the recurring
 # jobs of `core.schedules` (nightly counts, reminders, warnings). django-q2 keeps its queue in

@@ -23,6 +23,8 @@ urlpatterns = [
     path("k/<str:code>/", include("contacts.urls")),
     path("k/<str:code>/indlaesning/", include("imports.urls")),
     path("bibliotek/", include("imports.library_urls")),
+    path("k/<str:code>/", include("forum.urls")),
+    path("k/<str:code>/", include("newsletter.urls")),
     path("k/<str:code>/partnere/", include("partnerships.urls")),
     path("k/<str:code>/udbud/", include("procurement.urls")),
     path("k/<str:code>/erhverv/udbud/", include("procurement.public_urls")),

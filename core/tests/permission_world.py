@@ -31,11 +31,16 @@ from contacts.models import ContactPerson, ErasureLog, MailingList
 from core.enums import Role
 from core.models import Membership, Municipality, User
 from core.tests.factories import MembershipFactory, MunicipalityFactory
+from forum import services as forum_services
+from forum.enums import IdeaStatus
+from forum.models import FollowUp as ForumFollowUp
+from forum.models import Forum, Idea, Meeting, Participant
 from imports.models import DocumentImport, Proposal
 from imports.tests.world import build_imports
 from inquiries.enums import State
 from inquiries.models import Inquiry, Team, Topic, WorkCalendar
 from inquiries.tests.factories import TopicFactory
+from newsletter.models import ConsentText, Issue
 from officialstats.models import OfficialFigure, OfficialSeries
 from officialstats.tests.factories import OfficialSeriesFactory
 from outreach.enums import Reach
@@ -82,6 +87,10 @@ class Rows:
     follow_up: FollowUp
     document_import: DocumentImport
     proposal: Proposal
+    meeting: Meeting
+    forum_follow_up: ForumFollowUp
+    idea: Idea
+    newsletter_issue: Issue
     partner: Partner
     agreement: Agreement
     partner_contact: PartnerContact
@@ -294,6 +303,10 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     )
 
     mailing_list = MailingList.objects.create(municipality=municipality, name=public("Erhvervsnyt"))
+    newsletter_issue = Issue.objects.create(
+        mailing_list=mailing_list, subject=f"{secret} Nyhedsbrev", body=f"<p>{secret}</p>"
+    )
+    consent = ConsentText.objects.create(mailing_list=mailing_list, version=1, text=public("Ja"))
     erasure = ErasureLog.objects.create(
         municipality=municipality,
         contact_id=contact.pk + 1000,
@@ -302,6 +315,35 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         reason=secret,
     )
 
+    # The business forum: a held meeting with a participant (personal data) and its follow-ups,
+    # an accepted theme linked to an adopted and a draft goal, and a proposal not yet accepted.
+    forum = Forum.objects.create(municipality=municipality, name=public("Erhvervsforum"))
+    meeting = Meeting.objects.create(
+        forum=forum, title=public("Grøn vækst"), held_on=timezone.localdate(), minutes=secret
+    )
+    Participant.objects.create(
+        meeting=meeting, name=f"{secret} Ole", email=f"ole{code}@example.com", company=registered
+    )
+    forum_theme = Idea.objects.create(
+        municipality=municipality,
+        forum=forum,
+        title=public("Letbanen"),
+        status=IdeaStatus.ACCEPTED,
+        proposer_name=f"{secret} Anne",
+    )
+    meeting.themes.add(forum_theme)
+    forum_services.link_idea(idea=forum_theme, activity=activity, goal=goal)
+    forum_services.link_idea(idea=forum_theme, goal=draft_goal, activity=draft_activity)
+    forum_services.add_decision(
+        idea=forum_theme,
+        values={"text": public("Ny busrute"), "decided_on": timezone.localdate(), "body": "ØU"},
+    )
+    forum_follow_up = forum_services.close_meeting(
+        meeting=meeting, user=staff, expected_version=meeting.version
+    )[0]
+    forum_proposal = Idea.objects.create(
+        municipality=municipality, forum=forum, title=f"{secret} Forslag"
+    )
     # Partnerships, tenders and the outreach logs: the public tender page shows a public
     # tender (its contact is published on purpose); everything else is the members' only.
     agreement = Agreement.objects.create(partner=partner, title=secret, purpose=secret)
@@ -386,6 +428,7 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         VisitTopic: visit.topics.get(),
         MailingList: mailing_list,
         ErasureLog: erasure,
+        ConsentText: consent,
     }
     imported, proposal, draft_imported, draft_proposal = build_imports(
         municipality,
@@ -409,6 +452,10 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         follow_up=follow_up,
         document_import=imported,
         proposal=proposal,
+        meeting=meeting,
+        forum_follow_up=forum_follow_up,
+        idea=forum_theme,
+        newsletter_issue=newsletter_issue,
         partner=partner,
         agreement=agreement,
         partner_contact=partner_contact,
@@ -430,6 +477,10 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         follow_up=follow_up,
         document_import=draft_imported,
         proposal=draft_proposal,
+        meeting=meeting,
+        forum_follow_up=forum_follow_up,
+        idea=forum_proposal,
+        newsletter_issue=newsletter_issue,
         partner=partner,
         agreement=agreement,
         partner_contact=partner_contact,

@@ -11,7 +11,9 @@ from django.db import transaction
 
 import actions.demo
 import businesses.demo
+import forum.demo
 import inquiries.demo
+import newsletter.demo
 import officialstats.demo
 import partnerships.demo
 import visits.demo
@@ -56,6 +58,8 @@ class Command(BaseCommand):
             inquiries.demo.load(stdout=self.stdout)
             officialstats.demo.load(stdout=self.stdout)
             visits.demo.load(stdout=self.stdout)
+            forum.demo.load(stdout=self.stdout)
+            newsletter.demo.load(stdout=self.stdout)
             partnerships.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
