@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "imports",
     "forum",
     "newsletter",
+    "partnerships",
+    "procurement",
+    "outreach",
     "api",
     "django_q",
 ]

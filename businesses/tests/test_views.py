@@ -127,12 +127,13 @@ def test_search_query_count_is_fixed(client, staff, django_assert_num_queries):
 def test_company_page_query_count_is_fixed(client, staff, bakery, django_assert_num_queries):
     # 7 of the page's own, 1 for the key-account owner's choices and 6 from the apps that fill
     # the timeline, open items and facts (visits, inquiries, follow-ups, who met it last,
-    # contact persons).
+    # contact persons), and 1 each from the forum (meetings), procurement (interest and bids) and
+    # outreach (advice).
     client.force_login(staff)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(17):
         client.get(detail_url(bakery))
     ProductionUnitFactory.create_batch(5, company=bakery)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(17):
         client.get(detail_url(bakery))
 
 
