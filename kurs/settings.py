@@ -89,6 +89,9 @@ INSTALLED_APPS = [
     "imports",
     "forum",
     "newsletter",
+    "partnerships",
+    "procurement",
+    "outreach",
     "api",
     "django_q",
 ]

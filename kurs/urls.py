@@ -26,4 +26,8 @@ urlpatterns = [
     path("bibliotek/", include("imports.library_urls")),
     path("k/<str:code>/", include("forum.urls")),
     path("k/<str:code>/", include("newsletter.urls")),
+    path("k/<str:code>/partnere/", include("partnerships.urls")),
+    path("k/<str:code>/udbud/", include("procurement.urls")),
+    path("k/<str:code>/erhverv/udbud/", include("procurement.public_urls")),
+    path("k/<str:code>/", include("outreach.urls")),
 ]

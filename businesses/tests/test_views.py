@@ -125,14 +125,15 @@ def test_search_query_count_is_fixed(client, staff, django_assert_num_queries):
 
 
 def test_company_page_query_count_is_fixed(client, staff, bakery, django_assert_num_queries):
-    # 7 of the page's own, 1 for the key-account owner's choices and 8 from the apps that fill
+    # 7 of the page's own, 1 for the key-account owner's choices and 6 from the apps that fill
     # the timeline, open items and facts (visits, inquiries, follow-ups, who met it last,
-    # contact persons, forum meetings, event registrations).
+    # contact persons), and 1 each from the forum (meetings), procurement (interest and bids),
+    # outreach (advice) and events (registrations).
     client.force_login(staff)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(18):
         client.get(detail_url(bakery))
     ProductionUnitFactory.create_batch(5, company=bakery)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(18):
         client.get(detail_url(bakery))
 
 

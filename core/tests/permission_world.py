@@ -45,6 +45,10 @@ from inquiries.tests.factories import TopicFactory
 from newsletter.models import ConsentText, Issue
 from officialstats.models import OfficialFigure, OfficialSeries
 from officialstats.tests.factories import OfficialSeriesFactory
+from outreach.enums import Reach
+from outreach.models import AdviceSession, MediaMention
+from partnerships.models import Agreement, PartnerContact
+from procurement.models import Bid, Debriefing, DialogueMeeting, InterestRegistration, Tender
 from reports.enums import ReportState
 from reports.models import Report, ReportLook, ReportVersion
 from strategy.enums import PlanStatus
@@ -91,6 +95,12 @@ class Rows:
     forum_follow_up: ForumFollowUp
     idea: Idea
     newsletter_issue: Issue
+    partner: Partner
+    agreement: Agreement
+    partner_contact: PartnerContact
+    tender: Tender
+    bid: Bid
+    advice: AdviceSession
     admin: dict[type[models.Model], models.Model]
 
 
@@ -364,6 +374,66 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
     forum_proposal = Idea.objects.create(
         municipality=municipality, forum=forum, title=f"{secret} Forslag"
     )
+    # Partnerships, tenders and the outreach logs: the public tender page shows a public
+    # tender (its contact is published on purpose); everything else is the members' only.
+    agreement = Agreement.objects.create(partner=partner, title=secret, purpose=secret)
+    agreement.activities.add(activity)
+    agreement.goals.add(goal)
+    partner_contact = PartnerContact.objects.create(
+        partner=partner, name=f"{secret} Poul", email=f"poul{code}@example.com"
+    )
+    tender = Tender.objects.create(
+        municipality=municipality,
+        title=public("Rengøring af rådhuset"),
+        description=public("Rengøring fra 2027"),
+        expected_publication=date(2027, 1, 15),
+        contact_name=public("Indkøb"),
+        contact_email=f"indkob{code}@example.com",
+        is_public=True,
+    )
+    draft_tender = Tender.objects.create(
+        municipality=municipality,
+        title=f"{secret} Ikke offentliggjort udbud",
+        expected_publication=date(2027, 2, 1),
+        contact_name=secret,
+        contact_email=f"indkob{code}@example.com",
+    )
+    DialogueMeeting.objects.create(tender=tender, held_on=date(2026, 11, 1), participants=secret)
+    InterestRegistration.objects.create(
+        tender=tender,
+        cvr_number=registered.cvr_number,
+        company=registered,
+        company_name=f"{secret} Bageriet",
+        contact_name=f"{secret} Ole",
+        email=f"ole{code}@example.com",
+    )
+    bid = Bid.objects.create(
+        tender=tender,
+        company=registered,
+        cvr_number=registered.cvr_number,
+        company_name=f"{secret} Bageriet",
+        received_on=date(2026, 11, 20),
+    )
+    other_bid = Bid.objects.create(
+        tender=tender, company_name=f"{secret} Andet firma", received_on=date(2026, 11, 21)
+    )
+    Debriefing.objects.create(
+        bid=other_bid, told_on=date(2026, 12, 1), reason=secret, told_by=secret
+    )
+    MediaMention.objects.create(
+        municipality=municipality,
+        mentioned_on=date(2026, 5, 1),
+        outlet=secret,
+        reach=Reach.NATIONAL,
+        title=secret,
+    )
+    advice = AdviceSession.objects.create(
+        municipality=municipality,
+        advised_on=date(2026, 5, 2),
+        advised=f"{secret} Iværksætter",
+        topic=secret,
+        adviser=secret,
+    )
 
     admin_rows = {
         Municipality: municipality,
@@ -418,6 +488,12 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         forum_follow_up=forum_follow_up,
         idea=forum_theme,
         newsletter_issue=newsletter_issue,
+        partner=partner,
+        agreement=agreement,
+        partner_contact=partner_contact,
+        tender=tender,
+        bid=bid,
+        advice=advice,
         admin=admin_rows,
     )
     draft = Rows(
@@ -439,6 +515,12 @@ def build_municipality(code: str, name: str, *, all_marked: bool) -> tuple[dict,
         forum_follow_up=forum_follow_up,
         idea=forum_proposal,
         newsletter_issue=newsletter_issue,
+        partner=partner,
+        agreement=agreement,
+        partner_contact=partner_contact,
+        tender=draft_tender,
+        bid=bid,
+        advice=advice,
         admin=admin_rows | {Plan: draft_action_plan, Goal: draft_goal},
     )
     return users, adopted, draft

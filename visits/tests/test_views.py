@@ -180,8 +180,8 @@ def test_the_company_page_reads_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as queries:
         assert client.get(company_url(company)).status_code == 200
 
-    # 17 with the forum's and the events app's timeline providers (one query each).
-    assert len(queries) == 17
+    # 15, and one each from the forum, procurement, outreach and events timeline providers.
+    assert len(queries) == 19
 
 
 def test_staff_set_the_key_account_owner_and_a_stale_page_is_refused(

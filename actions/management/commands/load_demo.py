@@ -16,6 +16,7 @@ import forum.demo
 import inquiries.demo
 import newsletter.demo
 import officialstats.demo
+import partnerships.demo
 import visits.demo
 from strategy.demo import load_demo
 from strategy.demo.users import PASSWORD_VARIABLE, resolve_password
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             events.demo.load(stdout=self.stdout)
             forum.demo.load(stdout=self.stdout)
             newsletter.demo.load(stdout=self.stdout)
+            partnerships.demo.load(stdout=self.stdout)
             demo_places = {login.municipality for login in result.logins}
             refresh_goal_status(
                 goal_ids=Goal.objects.of_municipalities(demo_places).values_list("pk", flat=True)
