@@ -58,6 +58,7 @@ JOBS = (
     Job("follow-up-reminders", "send_follow_up_reminders", at=time(7, 5)),
     Job("forum-reminders", "send_forum_reminders", at=time(7, 10)),
     Job("inquiry-warnings", "send_inquiry_warnings", every_minutes=15),
+    Job("event-offers", "expire_event_offers", every_minutes=15),
 )
 
 

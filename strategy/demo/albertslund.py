@@ -80,6 +80,9 @@ class GoalData:
     recurrence: str = Recurrence.NONE
     recurrence_from_year: int | None = None
     data_source: str = DataSource.MANUAL
+    # The figure a goal counted in Kurs is counted from (`strategy.sources`; registered by the
+    # app that counts it).
+    platform_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -547,6 +550,7 @@ STRATEGY_GOALS = (
         recurrence=Recurrence.YEARLY,
         recurrence_from_year=2015,
         data_source=DataSource.PLATFORM,
+        platform_source="outreach.entrepreneurs_advised",
     ),
     GoalData(
         JOBCENTRE_GOAL,
@@ -568,6 +572,7 @@ STRATEGY_GOALS = (
         deadline=END_2017,
         deadline_text="inden 2017",
         data_source=DataSource.PLATFORM,
+        platform_source="newsletter.subscribers",
     ),
     GoalData(
         "At Albertslunds Kommunes grønne erhvervsservice, som f.eks. energigennemgang og mobilitetsplanlægning på virksomhederne, senest i 2015 opleves som unik erhvervsservice i særklasse.",
@@ -617,6 +622,8 @@ STRATEGY_GOALS = (
         target_value=Decimal(50),
         recurrence=Recurrence.YEARLY,
         recurrence_from_year=2013,
+        data_source=DataSource.PLATFORM,
+        platform_source="outreach.national_media_mentions",
     ),
     GoalData(WEBSITE_GOAL, track=BRANDING),
     GoalData(
@@ -653,6 +660,9 @@ STRATEGY_GOALS = (
         recurrence=Recurrence.YEARLY,
         recurrence_from_year=2014,
         data_source=DataSource.PLATFORM,
+        # The forum's meetings are published as events in the demo (events/demo), so the events
+        # alone count them; a municipality that does not publish them adds "+ forum.meetings".
+        platform_source="events.held",
     ),
     GoalData(
         "At der i alle kommunikationer lægges vægt på Albertslunds grønne profil som vores unikke styrke og attraktionsværdi.",
@@ -1045,6 +1055,7 @@ def write_plan(municipality, data: PlanData, *, editor, owner) -> Plan:
                 "recurrence": goal.recurrence,
                 "recurrence_from_year": goal.recurrence_from_year,
                 "data_source": goal.data_source,
+                "platform_source": goal.platform_source,
                 "owner": owner,
             },
         )

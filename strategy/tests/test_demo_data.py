@@ -273,7 +273,13 @@ def test_di_ranking_goal_counts_down_from_37_towards_the_top_10(demo):
 
 def test_recurring_goals_have_a_yearly_target_from_the_documents_start_year(demo):
     recurring = {
-        g.title: (g.target_value, g.recurrence_from_year, g.deadline, g.data_source)
+        g.title: (
+            g.target_value,
+            g.recurrence_from_year,
+            g.deadline,
+            g.data_source,
+            g.platform_source,
+        )
         for g in Goal.objects.filter(plan=strategy(), recurrence=Recurrence.YEARLY)
     }
 
@@ -285,6 +291,7 @@ def test_recurring_goals_have_a_yearly_target_from_the_documents_start_year(demo
             2013,
             date(2013, 12, 31),
             DataSource.MANUAL,
+            "",
         ),
         "At der senest i 2015 er mindst 50 iværksættere igennem IværksætterKontakt-punktets "
         "rådgivning i Albertslund om året, svarende til en stigning på 50%.": (
@@ -292,13 +299,26 @@ def test_recurring_goals_have_a_yearly_target_from_the_documents_start_year(demo
             2015,
             date(2017, 12, 31),
             DataSource.PLATFORM,
+            "outreach.entrepreneurs_advised",
         ),
         "At der er mindst 50 eksponeringer af erhvervmæssig omtale i landsdækkende medier og "
-        "fagblade om året fra 2013.": (Decimal(50), 2013, None, DataSource.MANUAL),
+        "fagblade om året fra 2013.": (
+            Decimal(50),
+            2013,
+            None,
+            DataSource.PLATFORM,
+            "outreach.national_media_mentions",
+        ),
         "At skabe interesse og viden om Albertslunds erhvervsaktiviteter og muligheder gennem "
         "markedsføring direkte til netværk, sociale medier, på konferencer og via rådgivning og "
         "møder. Der afholdes mindst 10 erhvervsrelaterede netværks-, dialog-, informationsmøder "
-        "og konferencer om året fra 2014.": (Decimal(10), 2014, None, DataSource.PLATFORM),
+        "og konferencer om året fra 2014.": (
+            Decimal(10),
+            2014,
+            None,
+            DataSource.PLATFORM,
+            "events.held",
+        ),
     }
     jobrotation = Goal.objects.get(plan=strategy(), recurrence_from_year=2013, target_value=60)
     assert jobrotation.metric == "Godkendte jobrotationer i private virksomheder"

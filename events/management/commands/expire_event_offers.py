@@ -1,6 +1,6 @@
 """`python manage.py expire_event_offers`: offers of a seat not accepted in time expire and the
-seats go to the next people waiting (`events.services.expire_offers`). Run it every 15 minutes,
-or schedule `events.jobs.expire_offers_job` in django-q2."""
+seats go to the next people waiting (`events.services.expire_offers`). The job worker runs it
+every 15 minutes (`core.schedules`)."""
 
 from django.core.management.base import BaseCommand
 
