@@ -26,15 +26,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.sections import COMPANY_SEARCH, RESULTS
+
 GENERATOR_VERSION = 1
 DEFAULT_SEED = 2013
 COMPANIES_AT_SCALE_1 = 2_200_000
 UNITS_AT_SCALE_1 = 2_800_000
 BATCH = 5_000
 SAMPLES_PER_KIND = 60
-SECTION_START = "<!-- COMPANY SEARCH START -->"
-SECTION_END = "<!-- COMPANY SEARCH END -->"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 TRADES = (
     ("Bageri", "107100", "Fremstilling af brød, kager og friske konditorvarer"),
@@ -327,7 +326,7 @@ def render(
     api: dict,
 ) -> str:
     lines = [
-        SECTION_START,
+        COMPANY_SEARCH.start,
         "## Company search (`bench.companies`)",
         "",
         f"Written by `uv run python -m bench.companies --scale {scale}` on "
@@ -352,33 +351,8 @@ def render(
         f"| `/api/v1/companies` (test client, anonymous), all kinds in a municipality | "
         f"{api['p50']:.1f} | {api['p95']:.1f} | |"
     )
-    lines += ["", SECTION_END]
+    lines += ["", COMPANY_SEARCH.end]
     return "\n".join(lines) + "\n"
-
-
-def write_section(section: str, path: Path = RESULTS) -> None:
-    """Replace (or add) the company search section of `path`, leaving the rest as it is."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION_START in text:
-        before, rest = text.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
-        text = before + section + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
-def kept_section(path: Path = RESULTS) -> str:
-    """The company search section of `path`, for `bench.run` to keep when it rewrites the file."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION_START not in text:
-        return ""
-    return (
-        SECTION_START
-        + text.split(SECTION_START, 1)[1].split(SECTION_END, 1)[0]
-        + SECTION_END
-        + "\n"
-    )
 
 
 def main(argv=None) -> int:
@@ -430,7 +404,7 @@ def main(argv=None) -> int:
         results=results,
         api=api,
     )
-    write_section(section, args.output)
+    COMPANY_SEARCH.write(section, args.output)
     sys.stdout.write(section)
     return 0
 

@@ -19,10 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+from bench.sections import GOAL_EXTRACTION, RESULTS
+
 DOCUMENTS = Path(__file__).resolve().parents[1] / "imports" / "evaluation" / "documents"
-SECTION_START = "<!-- GOAL EXTRACTION START -->"
-SECTION_END = "<!-- GOAL EXTRACTION END -->"
 SOURCES = [
     "seed_001_albertslund_erhvervsstrategi_2013_2017.txt",
     "seed_002_albertslund_erhvervspolitik_2023_2026.txt",
@@ -107,7 +106,7 @@ def measure(path: Path, runs: int) -> tuple[list[float], int]:
 
 def section(rows: list[tuple[str, int, list[float], int]], pages: int, characters: int) -> str:
     lines = [
-        SECTION_START,
+        GOAL_EXTRACTION.start,
         "## Goal extraction (`bench.extraction`)",
         "",
         f"A strategy of {pages} A4 pages ({characters:,} characters of real policy text: the seed",
@@ -130,21 +129,9 @@ def section(rows: list[tuple[str, int, list[float], int]], pages: int, character
         "Target: seconds, not minutes, for a 50-page strategy. `uv run python -m bench.extraction`",
         "measures again and rewrites this section only.",
         "",
-        SECTION_END,
+        GOAL_EXTRACTION.end,
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_section(text: str, path: Path = RESULTS) -> None:
-    """Replace (or add) this section of `path`, leaving the rest as it is."""
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION_START in current:
-        before, rest = current.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
-        current = before + text + after
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    path.write_text(current, encoding="utf-8")
 
 
 def main(argv=None) -> int:
@@ -172,7 +159,7 @@ def main(argv=None) -> int:
             times, goals = measure(path, args.runs)
             rows.append((kind, len(data), times, goals))
             print(f"{kind}: median {statistics.median(times):.2f} s, {goals} goals")
-    write_section(section(rows, pdf_pages(pdf), len(text)), args.output)
+    GOAL_EXTRACTION.write(section(rows, pdf_pages(pdf), len(text)), args.output)
     print(f"wrote {args.output}")
     return 0
 

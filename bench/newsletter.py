@@ -25,9 +25,8 @@ import sys
 import time
 from pathlib import Path
 
-SECTION_START = "<!-- NEWSLETTER SENDING START -->"
-SECTION_END = "<!-- NEWSLETTER SENDING END -->"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+from bench.sections import NEWSLETTER_SENDING, RESULTS
+
 BENCH_CODE = "998"  # a municipality code no real municipality has
 
 
@@ -194,7 +193,7 @@ def section(result: dict) -> str:
     overall = result["count"] / (result["send_seconds"] + result["queue_seconds"])
     ceiling_rate = result["count"] / result["ceiling_seconds"]
     lines = [
-        SECTION_START,
+        NEWSLETTER_SENDING.start,
         "## Newsletter sending (`bench.newsletter`)",
         "",
         f"Written by `uv run python -m bench.newsletter` on {result['date']}, "
@@ -227,21 +226,9 @@ def section(result: dict) -> str:
         "unsubscribe key and Message-ID put in). A profile of the job shows most of its time "
         "waiting for the sink's replies.",
         "",
-        SECTION_END,
+        NEWSLETTER_SENDING.end,
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_section(text: str, path: Path = RESULTS) -> None:
-    """Replace (or add) this section of `path`, leaving the rest as it is."""
-    current = path.read_text(encoding="utf-8") if path.exists() else ""
-    if SECTION_START in current:
-        before, rest = current.split(SECTION_START, 1)
-        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
-        current = before + text + after
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    path.write_text(current, encoding="utf-8")
 
 
 def main(argv=None) -> int:
@@ -318,7 +305,7 @@ def main(argv=None) -> int:
         print(f"FAILED: the sink got {received}, {sent} rows sent, of {args.count}")
         return 1
     if not args.no_write:
-        write_section(text, args.output)
+        NEWSLETTER_SENDING.write(text, args.output)
     return 0
 
 

@@ -37,10 +37,10 @@ from pathlib import Path
 
 from bench import server as served
 from bench import wrk
-from bench.companies import kept_section
 from bench.generate import DEFAULT_SEED
 from bench.machine import Neighbours
 from bench.results import PageResult, render
+from bench.sections import SEPARATE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/kurs_bench"
@@ -388,8 +388,8 @@ def main(argv=None) -> int:
         ),
         *args.note,
     ]
-    # The company search section (`bench.companies`) is measured on its own; keep it.
-    company_search = kept_section(args.output)
+    # The sections measured on their own (company search, extraction, newsletter) are kept.
+    separate = "".join(f"\n{section.kept(args.output)}" for section in SEPARATE)
     args.output.write_text(
         render(
             results,
@@ -398,7 +398,7 @@ def main(argv=None) -> int:
             settings=settings,
             notes=notes,
         )
-        + (f"\n{company_search}" if company_search else "")
+        + separate
     )
     log(f"wrote {args.output} ({(time.monotonic() - started) / 60:.1f} min in all)")
     return 0

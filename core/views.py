@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from core.access import Rule, access
 from core.models import Membership
+from core.scoping import member_required
 
 
 @access(Rule.LOGIN)
@@ -28,3 +29,10 @@ def healthz(request):
     `PrivatePagesMiddleware` does not ask for `request.user`, which would read the session from
     the database when the request carries a session cookie."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+@member_required
+def dialogue(request, member):
+    """The business dialogue in one place: the forum, events, newsletters, partners, tenders,
+    media mentions and entrepreneur advice, each an app of its own, reached from one menu item."""
+    return render(request, "core/dialogue.html", {"member": member, "nav": "dialogue"})

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 
 from bench import companies
+from bench.sections import COMPANY_SEARCH
 from businesses.cvr.numbers import is_valid_cvr
 from businesses.models import Company, ProductionUnit
 from businesses.text import normalise
@@ -59,14 +60,14 @@ def test_typo_drops_one_letter_of_the_longest_word():
     }
 
 
-def test_section_is_replaced_in_place_and_kept(tmp_path):
+def test_a_section_is_replaced_in_place_and_kept(tmp_path):
     path = tmp_path / "RESULTS.md"
     path.write_text("# Results\n\nPages.\n", encoding="utf-8")
-    first = f"{companies.SECTION_START}\nfirst\n{companies.SECTION_END}\n"
-    second = f"{companies.SECTION_START}\nsecond\n{companies.SECTION_END}\n"
+    first = f"{COMPANY_SEARCH.start}\nfirst\n{COMPANY_SEARCH.end}\n"
+    second = f"{COMPANY_SEARCH.start}\nsecond\n{COMPANY_SEARCH.end}\n"
 
-    companies.write_section(first, path)
-    companies.write_section(second, path)
+    COMPANY_SEARCH.write(first, path)
+    COMPANY_SEARCH.write(second, path)
 
     assert path.read_text() == f"# Results\n\nPages.\n\n{second}"
-    assert companies.kept_section(path) == second
+    assert COMPANY_SEARCH.kept(path) == second
