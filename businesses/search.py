@@ -9,14 +9,11 @@ How hits are found and ranked:
    lower case, accents and punctuation dropped) and compared with the name, address, postcode
    and city of companies and of production units. A company found through one of its production
    units is shown with that unit.
-   - On PostgreSQL by trigram word similarity (`pg_trgm`): the query is matched against the
-     closest run of words in the text, so a typo ("Albertslnd Bager") still finds "Albertslund
-     Bageri". Hits must reach `pg_trgm`'s word similarity threshold (0.6 by default); the best
-     come first. In a municipality, the GIN indexes on (municipality code, text) of migration
-     0003 find its firms' matches, which are few enough to score them all; over the whole
-     register, the GiST indexes of 0004 are walked from the nearest match outwards and the walk
-     stops after the best twenty (`NearestWords`), since a common word matches a large share
-     of the country.
+   - On PostgreSQL by trigram word similarity (`pg_trgm`; GIN indexes from migration 0002 for
+     the whole register, and from 0003 on (municipality code, text) for a municipality's): the
+     query is matched against the closest run of words in the text, so a typo ("Albertslnd
+     Bager") still finds "Albertslund Bageri". Hits must reach `pg_trgm`'s word similarity
+     threshold (0.6 by default); the best come first.
    - On SQLite, without trigram indexes: candidates share a three-letter start with a query
      word, and are ranked in Python by the share of the query's trigrams found in the text,
      the same idea at smaller scale (SQLite is the single-machine default, not for a national
@@ -34,7 +31,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models import F, Q
 
 from businesses.cvr.numbers import normalise_number
 from businesses.models import Company, ProductionUnit
@@ -68,8 +65,7 @@ def search_companies(
         return []
     companies, units = _scoped(municipality, with_own_firms, by_text=True)
     if connection.vendor == "postgresql":
-        rank = _trigram if municipality is not None else _nearest
-        found = rank(companies, text, limit) + rank(units, text, limit)
+        found = _trigram(companies, text, limit) + _trigram(units, text, limit)
     else:
         found = _python_ranked(companies, text) + _python_ranked(units, text)
     return _best_per_company(found, limit, municipality)
@@ -118,27 +114,6 @@ def _trigram(queryset, text: str, limit: int) -> list[Hit]:
         .order_by("-score", F("end_date").asc(nulls_first=True), "name", "pk")[:limit]
     )
     return [_hit(row, row.score) for row in rows]
-
-
-class NearestWords(Func):
-    """`search_text <->> query`: 1 minus the word similarity, the order a GiST trigram index
-    can be walked in (Django's TrigramWordDistance writes `query <<-> search_text`, the same
-    value, which the index cannot order by)."""
-
-    function = ""
-    arg_joiner = " <->> "
-    output_field = FloatField()
-
-
-def _nearest(queryset, text: str, limit: int) -> list[Hit]:
-    rows = (
-        queryset.filter(search_text__trigram_word_similar=text)
-        .annotate(distance=NearestWords(F("search_text"), Value(text)))
-        # Ties keep the rule of the module doc; PostgreSQL sorts them incrementally on top of
-        # the index's order, so the walk still stops after the best.
-        .order_by("distance", F("end_date").asc(nulls_first=True), "name", "pk")[:limit]
-    )
-    return [_hit(row, 1 - row.distance) for row in rows]
 
 
 def _python_ranked(queryset, text: str) -> list[Hit]:
