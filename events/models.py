@@ -23,8 +23,8 @@ from businesses.cvr.numbers import validate_cvr
 from businesses.models import Company
 from core.bounds import LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
+from core.richtext import clean_html
 from events.enums import ACTIVE_STATES, DatePrecision, EventKind, RegistrationState
-from events.text import clean_html
 
 # Seats of the largest conference hall a municipality books; more is a typo.
 CAPACITY_LIMIT = 10_000

@@ -26,8 +26,8 @@ from actions.models import Activity
 from businesses.models import Company
 from core.bounds import LongTextField, validate_plausible_date
 from core.models import Municipality, ScopedQuerySet
+from core.richtext import clean_html
 from forum.enums import FollowUpKind, IdeaKind, IdeaStage, IdeaStatus, MeetingState
-from forum.richtext import sanitise
 from strategy.models import Goal
 
 LINE = 200
@@ -201,7 +201,7 @@ class Meeting(models.Model):
 
     def clean(self) -> None:
         # Minutes are stored sanitised whatever the write path (form, admin, import).
-        self.minutes = sanitise(self.minutes)
+        self.minutes = clean_html(self.minutes)
 
     @property
     def is_held(self) -> bool:

@@ -32,10 +32,10 @@ from businesses.models import Company
 from core.concurrency import claim_next_version
 from core.idempotency import save_once
 from core.locale import format_date
+from core.richtext import summary
 from forum import mail
 from forum.enums import FollowUpKind, IdeaStage, IdeaStatus, MeetingState
 from forum.models import Decision, Follower, FollowUp, Forum, Idea, IdeaEvent, Meeting, Participant
-from forum.richtext import summary
 
 FOLLOW_UP_DAYS = {
     FollowUpKind.COMMITTEE_BRIEFING: 28,

@@ -31,7 +31,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from newsletter import richtext
+from core import richtext
 
 logger = logging.getLogger(__name__)
 PLACEHOLDER = "@@KURS-UNSUBSCRIBE@@"

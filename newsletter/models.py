@@ -183,7 +183,7 @@ class Issue(models.Model):
         MailingList, on_delete=models.CASCADE, related_name="issues", verbose_name=_("liste")
     )
     subject = models.CharField(_("emne"), max_length=SUBJECT_MAX_LENGTH)
-    # Sanitised by `newsletter.richtext.clean_html` on every save; never shown unsanitised.
+    # Sanitised by `core.richtext.clean_typed` on every save; never shown unsanitised.
     body = LongTextField(_("tekst"), max_length=BODY_MAX_LENGTH)
     state = models.CharField(
         _("status"), max_length=20, choices=IssueState.choices, default=IssueState.DRAFT

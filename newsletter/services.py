@@ -32,8 +32,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from contacts.models import MailingList, Subscription
+from core import richtext
 from core.concurrency import claim_next_version
-from newsletter import mail, richtext
+from newsletter import mail
 from newsletter.enums import DeliveryState, IssueState, SubscriberState
 from newsletter.models import ConfirmationMail, ConsentText, Delivery, Issue, Subscriber
 
@@ -264,11 +265,11 @@ def unsubscribe(*, subscriber: Subscriber) -> None:
 
 
 def create_issue(*, mailing_list: MailingList, subject: str, body: str, user=None) -> Issue:
-    """A draft issue of `mailing_list`; the body is sanitised (`richtext.clean_html`)."""
+    """A draft issue of `mailing_list`; the body is sanitised (`core.richtext.clean_typed`)."""
     issue = Issue(
         mailing_list=mailing_list,
         subject=subject,
-        body=richtext.clean_html(body),
+        body=richtext.clean_typed(body),
         created_by=user,
     )
     issue.full_clean()
@@ -279,7 +280,7 @@ def create_issue(*, mailing_list: MailingList, subject: str, body: str, user=Non
 def update_issue(*, issue: Issue, expected_version: int, subject: str, body: str) -> Issue:
     """Change a draft; refused once sending has started, or if someone saved it meanwhile."""
     issue.subject = subject
-    issue.body = richtext.clean_html(body)
+    issue.body = richtext.clean_typed(body)
     issue.full_clean()
     with transaction.atomic():
         if not Issue.objects.filter(pk=issue.pk, state=IssueState.DRAFT).exists():

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from forum.richtext import sanitise
+from core.richtext import clean_html
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 def rich(html: str) -> str:
     """Stored minutes as HTML: cleaned when saved, and again here, so a row written past the
     services (a raw SQL fix) cannot bring script into a page."""
-    return mark_safe(sanitise(html))  # noqa: S308 - nh3 has just cleaned it
+    return mark_safe(clean_html(html))  # noqa: S308 - nh3 has just cleaned it
