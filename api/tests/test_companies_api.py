@@ -1,6 +1,7 @@
 """/api/v1/companies: the search for anyone, personal data for members only."""
 
 import pytest
+from django.db import connection
 
 from businesses.models import CompanyProfile
 from businesses.tests.factories import CompanyFactory
@@ -72,9 +73,11 @@ def test_unknown_municipality_is_404_and_missing_query_422(client, firms):
 
 def test_query_count_is_fixed(client, staff, firms, django_assert_num_queries):
     client.force_login(staff)
-    # User, membership ids, municipality, companies, units, profiles (the session is cached).
-    with django_assert_num_queries(6):
+    # User, membership ids, municipality, companies, units, profiles (the session is cached);
+    # on PostgreSQL each table's text search is five statements (`businesses.search._trigram`).
+    expected = 14 if connection.vendor == "postgresql" else 6
+    with django_assert_num_queries(expected):
         search(client, "albertslund")
     CompanyFactory.create_batch(5, name="Albertslund Fiktiv")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(expected):
         search(client, "albertslund")

@@ -4,6 +4,7 @@ with DATABASE_URL, where the trigram index is used)."""
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from businesses.search import search_companies, trigrams
 from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
@@ -117,3 +118,33 @@ def test_empty_or_punctuation_query_finds_nothing(municipality, firms):
 
 def test_trigrams_are_padded_per_word_like_pg_trgm():
     assert trigrams("ab cd") == {"  a", " ab", "ab ", "  c", " cd", "cd "}
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the strict first pass is PostgreSQL's (pg_trgm)"
+)
+
+
+def usual_threshold() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('pg_trgm.word_similarity_threshold', true)")
+        return cursor.fetchone()[0]
+
+
+@postgresql_only
+def test_a_page_of_near_exact_matches_comes_from_the_strict_pass_ranked_as_usual(municipality):
+    CompanyFactory.create_batch(25, name="Vestskov Bageri", municipality_code="165")
+    CompanyFactory(name="Vestskov Bagerier og Konditori", municipality_code="165")
+    hits = search_companies("Vestskov Bageri", municipality=municipality)
+
+    assert len(hits) == 20
+    assert {hit.company.name for hit in hits} == {"Vestskov Bageri"}
+    assert usual_threshold() == "0.6"
+
+
+@postgresql_only
+def test_a_typo_with_few_close_matches_falls_back_to_the_usual_threshold(municipality, firms):
+    hits = search_companies("Albertslnd Bager", municipality=municipality)
+
+    assert hits[0].company.name == "Albertslund Bageri ApS"
+    assert usual_threshold() == "0.6"

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 
 from businesses import timeline
@@ -113,14 +114,19 @@ def test_list_query_count_is_the_same_for_one_and_many_firms(
         client.get(list_url())
 
 
+# On PostgreSQL each table's text search is five statements: the usual threshold read, the
+# strict one set, the strict pass, the usual one set back and (a page not filled) the usual pass.
+SEARCH_PAGE_QUERIES = 12 if connection.vendor == "postgresql" else 4
+
+
 def test_search_query_count_is_fixed(client, staff, django_assert_num_queries):
     CompanyFactory(name="Albertslund Bageri ApS")
     client.force_login(staff)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(SEARCH_PAGE_QUERIES):
         client.get(list_url(q="bageri"))
     for _ in range(10):
         ProductionUnitFactory(company__name="Bageri Vest")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(SEARCH_PAGE_QUERIES):
         client.get(list_url(q="bageri"))
 
 
