@@ -59,6 +59,7 @@ JOBS = (
     Job("forum-reminders", "send_forum_reminders", at=time(7, 10)),
     Job("inquiry-warnings", "send_inquiry_warnings", every_minutes=15),
     Job("event-offers", "expire_event_offers", every_minutes=15),
+    Job("stalled-reports", "fail_stalled_reports", every_minutes=15),
 )
 
 

@@ -26,6 +26,7 @@ class ReportAdmin(MunicipalityScopedAdmin):
         "requested_by",
         "state",
         "progress",
+        "progressed_at",
         "error",
         "created_at",
         "finished_at",

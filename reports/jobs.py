@@ -3,24 +3,33 @@
 Queued by `reports.services.request_report` once its transaction commits, run by the worker
 (`manage.py qcluster`, django-q2; see `Q_CLUSTER` in the settings). The job claims its report
 with a conditional update (queued → running), so a job delivered twice builds it once. It writes
-its progress to the report as it goes (the report's page polls it), and ends with the version
-and the state "done" in one transaction, or with the state "failed" and the error's message. A
-failed report is not tried again: an editor asks for a new one.
+its progress, and when (`progressed_at`), to the report as it goes (the report's page polls it),
+and ends with the version and the state "done" in one transaction, or with the state "failed"
+and the error's message. A failed report is not tried again: an editor asks for a new one.
+
+A worker that dies mid-build (killed, the machine restarted, the job timed out) leaves its report
+running, and the task delivered again finds it claimed and leaves it. Such a report is stalled:
+no progress for longer than the worker lets a job run (`reports.models.STALLED_AFTER`). Its page
+shows it failed at once, and `fail_stalled_reports` (`manage.py fail_stalled_reports`, every 15
+minutes from `core.schedules`) marks it failed with `STALLED_ERROR`. A job that finishes after
+all leaves a report so marked failed, without a version.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_q.tasks import async_task
 
 from reports.changes import changes_between
 from reports.content import build_content, snapshot
 from reports.enums import ReportState
 from reports.logos import data_uri
-from reports.models import Report, ReportLook, ReportVersion
+from reports.models import STALLED_ERROR, Report, ReportLook, ReportVersion
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +42,20 @@ def enqueue(report_id: int) -> None:
 
 
 def _progress(report_id: int, percent: int) -> None:
-    Report.objects.filter(pk=report_id, state=ReportState.RUNNING).update(progress=percent)
+    Report.objects.filter(pk=report_id, state=ReportState.RUNNING).update(
+        progress=percent, progressed_at=timezone.now()
+    )
+
+
+def fail_stalled_reports(now: datetime | None = None) -> int:
+    """Mark every stalled report (module doc) failed with `STALLED_ERROR`; returns how many.
+    One conditional update: a report whose job writes progress meanwhile is left running."""
+    now = now or timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        error = str(STALLED_ERROR)
+    return Report.objects.stalled(now).update(
+        state=ReportState.FAILED, error=error, finished_at=now
+    )
 
 
 def latest_sent_version(plan) -> ReportVersion | None:
@@ -48,7 +70,7 @@ def latest_sent_version(plan) -> ReportVersion | None:
 def build_report(report_id: int) -> None:
     """Build the queued report `report_id` (see the module doc)."""
     claimed = Report.objects.filter(pk=report_id, state=ReportState.QUEUED).update(
-        state=ReportState.RUNNING, progress=CONTENT
+        state=ReportState.RUNNING, progress=CONTENT, progressed_at=timezone.now()
     )
     if not claimed:
         return
@@ -93,6 +115,11 @@ def _build(report: Report) -> None:
     pdf, pages = rendering.render_pdf(html)
     _progress(report.pk, SAVING)
     with transaction.atomic():
+        finished = Report.objects.filter(pk=report.pk, state=ReportState.RUNNING).update(
+            state=ReportState.DONE, progress=100, finished_at=timezone.now()
+        )
+        if not finished:  # marked failed as stalled meanwhile: it stays so
+            return
         ReportVersion.objects.create(
             report=report,
             as_of=as_of,
@@ -102,7 +129,4 @@ def _build(report: Report) -> None:
             page_count=pages,
             checksum=ReportVersion.checksum_of(html, pdf),
             snapshot=numbers,
-        )
-        Report.objects.filter(pk=report.pk).update(
-            state=ReportState.DONE, progress=100, finished_at=timezone.now()
         )

@@ -8,18 +8,25 @@ can be changed or deleted: `save` and `delete` refuse, and so does a delete that
 elsewhere (`refuse_deleting_sent`, a pre_delete receiver), the admin shows them read-only, and
 the plan they report on is protected (`on_delete=PROTECT`). `QuerySet.update` bypasses all of
 this; only the job's progress and state are written so (`reports.jobs`), and never once sent.
+
+A running report whose job has written no progress for longer than the worker may run a job is
+stalled (`STALLED_AFTER`): its worker died. Its page shows it failed at once (`shown_state`),
+and a recurring job marks it failed (`reports.jobs.fail_stalled_reports`).
 """
 
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import LongTextField
@@ -36,6 +43,28 @@ class SentReportError(ValidationError):
         super().__init__(
             _("Rapporten er sendt til udvalget og kan ikke ændres eller slettes."), code="sent"
         )
+
+
+# The worker stops a job that has run for Q_CLUSTER["timeout"] seconds, and a running job writes
+# its progress at every step (`reports.jobs`), so no living job goes that long without a write:
+# a running report whose progress is older was left by a worker that died (killed, restarted,
+# timed out), and the task delivered again finds it running and leaves it. The margin covers the
+# worker's delay in stopping a job and clocks of the web and worker machines that differ a
+# little; it errs towards waiting, as failing a report that is still being built would be worse.
+STALLED_AFTER = timedelta(seconds=settings.Q_CLUSTER["timeout"]) + timedelta(minutes=5)
+
+STALLED_ERROR = _("Rapporten blev ikke færdig: baggrundsarbejderen stoppede. Bestil en ny.")
+
+
+class ReportQuerySet(ScopedQuerySet):
+    def stalled(self, now: datetime | None = None) -> ReportQuerySet:
+        """Running reports whose job has made no progress for `STALLED_AFTER` (`Report.is_stalled`
+        says the same of one report)."""
+        cutoff = (now or timezone.now()) - STALLED_AFTER
+        return self.alias(
+            # A report claimed before `progressed_at` existed counts from when it was asked for.
+            last_progress=Coalesce("progressed_at", "created_at")
+        ).filter(state=ReportState.RUNNING, last_progress__lt=cutoff)
 
 
 class ReportLook(models.Model):
@@ -95,6 +124,9 @@ class Report(models.Model):
     progress = models.PositiveSmallIntegerField(
         _("fremdrift (%)"), default=0, validators=[MaxValueValidator(100)]
     )
+    # When the job last wrote its progress (set at its claim and each step): how a stalled job
+    # is told from a slow one (`STALLED_AFTER`).
+    progressed_at = models.DateTimeField(_("seneste fremdrift"), null=True, blank=True)
     error = models.CharField(_("fejl"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
     finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
@@ -108,7 +140,7 @@ class Report(models.Model):
         verbose_name=_("sendt af"),
     )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statusrapport")
@@ -142,6 +174,28 @@ class Report(models.Model):
     @property
     def is_sent(self) -> bool:
         return self.sent_at is not None
+
+    @property
+    def is_stalled(self) -> bool:
+        """Running, with no progress from its job for `STALLED_AFTER`: its worker died
+        (`ReportQuerySet.stalled` selects the same)."""
+        last_progress = self.progressed_at or self.created_at
+        return (
+            self.state == ReportState.RUNNING
+            and last_progress is not None
+            and last_progress < timezone.now() - STALLED_AFTER
+        )
+
+    @property
+    def shown_state(self) -> ReportState:
+        """The state to show: a stalled report is shown failed even before the recurring job
+        has marked it so (reading changes nothing)."""
+        return ReportState.FAILED if self.is_stalled else ReportState(self.state)
+
+    @property
+    def shown_error(self) -> str:
+        """Why the report failed, as shown with `shown_state`."""
+        return str(STALLED_ERROR) if self.is_stalled else self.error
 
     def _stored_sent(self) -> bool:
         """Whether the report is sent as the database has it (not as this instance says)."""

@@ -99,8 +99,9 @@ print(*done)
 def test_the_worker_runs_a_queued_job_and_a_due_scheduled_one(worker_env):
     scheduled = manage("schedule_jobs", env=worker_env)
     assert "added: kurs: goal-status" in scheduled
-    assert scheduled.endswith("10 job(s) scheduled.\n")  # the CVR import waits for CVR_USERNAME
-    assert manage("schedule_jobs", env=worker_env) == "10 job(s) scheduled.\n"
+    assert "added: kurs: stalled-reports" in scheduled
+    assert scheduled.endswith("11 job(s) scheduled.\n")  # the CVR import waits for CVR_USERNAME
+    assert manage("schedule_jobs", env=worker_env) == "11 job(s) scheduled.\n"
 
     # A job queued by another process, and the due schedule queued as the worker's own
     # scheduler would (it looks every 30 seconds).
