@@ -16,10 +16,9 @@ from django.core.cache import cache
 
 from core.lockout import client_ip
 
-# Ten inquiries in ten minutes is more than any business sends; a CVR lookup per keystroke
-# pause is allowed sixty.
+# The limit of the public forms that share one (inquiries, forum, procurement): ten in ten
+# minutes from one address is more than any business sends.
 FORM_LIMIT = (10, 600)
-LOOKUP_LIMIT = (60, 600)
 
 
 def allow(request, *, scope: str, limit: int, window: int) -> bool:
