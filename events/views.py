@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import ratelimit
 from core.access import Rule, access
 from core.concurrency import ConcurrentEditError
 from core.forms import save_form
@@ -38,7 +39,6 @@ from events import calendar, queries, services
 from events.enums import RegistrationState
 from events.forms import EventForm, PersonForm, RegistrationForm
 from events.models import Event, Registration
-from inquiries import ratelimit
 
 NAV = "events"
 RECEIPT_SESSION_KEY = "events_receipt"

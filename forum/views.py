@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import ratelimit
 from core.access import Rule, access
 from core.forms import save_form
 from core.models import Municipality
@@ -41,7 +42,6 @@ from forum.forms import (
     StageForm,
 )
 from forum.models import FollowUp, Forum, Idea, Meeting
-from inquiries import ratelimit
 
 NAV = "forum"
 PROPOSAL_SESSION_KEY = "forum_proposal"

@@ -14,17 +14,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import ratelimit
 from core.access import Rule, access
 from core.forms import save_form
 from core.models import Municipality
 from core.scoping import editor_required, member_object_or_404, member_required
-from inquiries import figures, queries, ratelimit, satisfaction, services
+from inquiries import figures, queries, satisfaction, services
 from inquiries.enums import Action, State
 from inquiries.forms import InquiryForm, QueueFilterForm, StateChangeForm, YearForm
 from inquiries.models import Inquiry
 from inquiries.services import REASON_REQUIRED, TRANSITIONS
 
 RECEIPT_SESSION_KEY = "inquiries_receipt"
+# A CVR lookup per pause in typing: sixty in ten minutes from one address.
+LOOKUP_LIMIT = (60, 600)
 # What each action's button says on the case page (the log says what was done: `Action`).
 BUTTONS = {
     Action.TAKEN: gettext_lazy("Tag sagen"),
@@ -114,7 +117,7 @@ def cvr_lookup(request, code):
     (htmx); `static/kurs/kurs.js` copies its name into the company-name field."""
     _public_municipality(code)
     company, error = None, ""
-    limit, window = ratelimit.LOOKUP_LIMIT
+    limit, window = LOOKUP_LIMIT
     if not ratelimit.allow(request, scope="cvr-lookup", limit=limit, window=window):
         error = _("For mange opslag. Skriv virksomhedens navn selv.")
     else:

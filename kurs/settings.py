@@ -215,6 +215,15 @@ AXES_CLIENT_IP_CALLABLE = "core.lockout.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_VERBOSE = False  # no banner on every manage.py command
 
+# Password reset (core/accounts.py): requests from one address, and reset mails to one e-mail
+# address, in an hour; counted like the public forms (core/ratelimit.py).
+PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 5)
+PASSWORD_RESET_EMAIL_LIMIT = env_int("PASSWORD_RESET_EMAIL_LIMIT", 3)
+if min(PASSWORD_RESET_ADDRESS_LIMIT, PASSWORD_RESET_EMAIL_LIMIT) < 1:
+    raise ImproperlyConfigured(
+        "PASSWORD_RESET_ADDRESS_LIMIT and PASSWORD_RESET_EMAIL_LIMIT must be 1 or more"
+    )
+
 # HTTPS. In production every request is redirected to HTTPS and browsers are told (HSTS) to use
 # nothing else for a year. Behind a reverse proxy that ends TLS (BEHIND_PROXY), the proxy says
 # which requests came in over HTTPS, for which host and from which client (core/lockout.py); it

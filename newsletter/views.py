@@ -26,13 +26,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import ratelimit
 from core.access import Rule, access
 from core.forms import save_form
 from core.htmx import render_partial_or_page
 from core.lockout import client_ip
 from core.models import Municipality
 from core.scoping import editor_required, member_object_or_404, member_required
-from inquiries import ratelimit
 from newsletter import queries, services
 from newsletter.forms import AddressForm, IssueForm, SignUpForm
 from newsletter.models import ConsentText, Issue

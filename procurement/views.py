@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import ratelimit
 from core.access import Rule, access
 from core.forms import save_form
 from core.ids import parse_id
 from core.models import Municipality
 from core.scoping import editor_required, member_object_or_404, member_required
-from inquiries import ratelimit
 from procurement import queries, services
 from procurement.forms import (
     AwardForm,

@@ -8,12 +8,12 @@ import pytest
 from django.test import Client
 
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
+from core import ratelimit
 from core.tests.mail import body_of, subject_of
 from forum import mail, services
 from forum.enums import IdeaStage, IdeaStatus
 from forum.models import Follower, Idea
 from forum.tests.factories import IdeaFactory
-from inquiries import ratelimit
 from strategy.enums import PlanStatus
 from strategy.tests.factories import GoalFactory, PlanFactory
 

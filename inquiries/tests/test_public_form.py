@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from businesses.models import Company
+from core.ratelimit import FORM_LIMIT
 from core.tests.mail import body_of, subject_of
 from inquiries.models import Inquiry
-from inquiries.ratelimit import FORM_LIMIT
 from inquiries.tests.conftest import BUSINESS
 
 pytestmark = pytest.mark.django_db

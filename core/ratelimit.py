@@ -5,6 +5,9 @@ stands behind one) gets `limit` attempts per fixed window of `window` seconds an
 attempt counts, accepted or not, so a bot cannot probe the form's rules at speed either. With
 Redis (`REDIS_URL`) the count is shared by all workers; with the default per-process memory
 cache each worker counts alone, which still bounds a flood to a few times the limit.
+
+`allow_key` counts the same way by another key than the address: the password reset also counts
+the mails to one e-mail address, wherever the requests for them come from.
 """
 
 from __future__ import annotations
@@ -16,17 +19,21 @@ from django.core.cache import cache
 
 from core.lockout import client_ip
 
-# Ten inquiries in ten minutes is more than any business sends; a CVR lookup per keystroke
-# pause is allowed sixty.
+# The limit of the public forms that share one (inquiries, forum, procurement): ten in ten
+# minutes from one address is more than any business sends.
 FORM_LIMIT = (10, 600)
-LOOKUP_LIMIT = (60, 600)
 
 
 def allow(request, *, scope: str, limit: int, window: int) -> bool:
     """Count one attempt from the request's address; whether it is within the limit."""
-    address = client_ip(request) or "unknown"
-    # The address is personal data: the cache key holds a hash of it, not the address.
-    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return allow_key(client_ip(request) or "unknown", scope=scope, limit=limit, window=window)
+
+
+def allow_key(subject: str, *, scope: str, limit: int, window: int) -> bool:
+    """Count one attempt for `subject` (an address, an e-mail address); whether it is within
+    the limit."""
+    # The subject is personal data: the cache key holds a hash of it, not the subject.
+    digest = hashlib.sha256(subject.encode()).hexdigest()[:32]
     key = f"ratelimit:{scope}:{digest}:{int(time.time() // window)}"
     cache.add(key, 0, timeout=window)
     try:
