@@ -12,10 +12,10 @@ the mails to one e-mail address, wherever the requests for them come from.
 
 from __future__ import annotations
 
-import hashlib
 import time
 
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 from core.lockout import client_ip
 
@@ -32,8 +32,9 @@ def allow(request, *, scope: str, limit: int, window: int) -> bool:
 def allow_key(subject: str, *, scope: str, limit: int, window: int) -> bool:
     """Count one attempt for `subject` (an address, an e-mail address); whether it is within
     the limit."""
-    # The subject is personal data: the cache key holds a hash of it, not the subject.
-    digest = hashlib.sha256(subject.encode()).hexdigest()[:32]
+    # The subject is personal data: the cache key holds a keyed hash of it, which (unlike a plain
+    # hash of an IPv4 address or a guessable e-mail) cannot be undone by trying candidates.
+    digest = salted_hmac("core.ratelimit", subject, algorithm="sha256").hexdigest()[:32]
     key = f"ratelimit:{scope}:{digest}:{int(time.time() // window)}"
     cache.add(key, 0, timeout=window)
     try:
