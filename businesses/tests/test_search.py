@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from businesses.search import search_companies, trigrams
 from businesses.tests.factories import CompanyFactory, ProductionUnitFactory
@@ -121,7 +122,7 @@ def test_trigrams_are_padded_per_word_like_pg_trgm():
 
 
 postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the strict first pass is PostgreSQL's (pg_trgm)"
+    connection.vendor != "postgresql", reason="the first pass is PostgreSQL's (pg_trgm)"
 )
 
 
@@ -132,7 +133,7 @@ def usual_threshold() -> str:
 
 
 @postgresql_only
-def test_a_page_of_near_exact_matches_comes_from_the_strict_pass_ranked_as_usual(municipality):
+def test_a_page_of_close_matches_comes_from_the_first_pass_ranked_as_usual(municipality):
     CompanyFactory.create_batch(25, name="Vestskov Bageri", municipality_code="165")
     CompanyFactory(name="Vestskov Bagerier og Konditori", municipality_code="165")
     hits = search_companies("Vestskov Bageri", municipality=municipality)
@@ -142,9 +143,30 @@ def test_a_page_of_near_exact_matches_comes_from_the_strict_pass_ranked_as_usual
     assert usual_threshold() == "0.6"
 
 
+def company_text_searches(queries) -> int:
+    return sum(
+        1
+        for query in queries
+        if 'FROM "businesses_company"' in query["sql"] and "WORD_SIMILARITY" in query["sql"]
+    )
+
+
+@postgresql_only
+def test_a_typo_of_a_common_name_is_answered_by_the_first_pass_alone(municipality):
+    CompanyFactory.create_batch(25, name="Vestskov Konditori", municipality_code="165")
+    with CaptureQueriesContext(connection) as queries:
+        hits = search_companies("Vestskov Kondtori", municipality=municipality)
+
+    assert len(hits) == 20
+    assert {hit.company.name for hit in hits} == {"Vestskov Konditori"}
+    assert company_text_searches(queries) == 1
+
+
 @postgresql_only
 def test_a_typo_with_few_close_matches_falls_back_to_the_usual_threshold(municipality, firms):
-    hits = search_companies("Albertslnd Bager", municipality=municipality)
+    with CaptureQueriesContext(connection) as queries:
+        hits = search_companies("Albertslnd Bager", municipality=municipality)
 
     assert hits[0].company.name == "Albertslund Bageri ApS"
+    assert company_text_searches(queries) == 2
     assert usual_threshold() == "0.6"

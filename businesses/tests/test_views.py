@@ -115,7 +115,7 @@ def test_list_query_count_is_the_same_for_one_and_many_firms(
 
 
 # On PostgreSQL each table's text search is five statements: the usual threshold read, the
-# strict one set, the strict pass, the usual one set back and (a page not filled) the usual pass.
+# first pass's set, the first pass, the usual one set back and (a page not filled) the usual pass.
 SEARCH_PAGE_QUERIES = 12 if connection.vendor == "postgresql" else 4
 
 
