@@ -6,13 +6,9 @@ from outreach.models import AdviceSession, MediaMention
 from procurement.forms import clean_cvr
 
 
-class MentionForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
-    link = forms.URLField(label=_("Link"), max_length=1000, required=False, assume_scheme="https")
-
-    class Meta:
-        model = MediaMention
-        fields = ["mentioned_on", "outlet", "reach", "title", "link"]
-        widgets = {"mentioned_on": DanishDateInput()}
+class LogEntryForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
+    """An entry of one of the logs; the service (`services.record_*`) validates and saves
+    what `values()` gives it."""
 
     def _post_clean(self):
         """The service validates and saves."""
@@ -21,7 +17,16 @@ class MentionForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class AdviceForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
+class MentionForm(LogEntryForm):
+    link = forms.URLField(label=_("Link"), max_length=1000, required=False, assume_scheme="https")
+
+    class Meta:
+        model = MediaMention
+        fields = ["mentioned_on", "outlet", "reach", "title", "link"]
+        widgets = {"mentioned_on": DanishDateInput()}
+
+
+class AdviceForm(LogEntryForm):
     cvr_number = forms.CharField(label=_("CVR-nummer"), max_length=20, required=False)
 
     class Meta:
@@ -32,9 +37,3 @@ class AdviceForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.ModelForm):
     def clean_cvr_number(self):
         raw = self.cleaned_data["cvr_number"]
         return clean_cvr(raw) if raw.strip() else ""
-
-    def _post_clean(self):
-        """The service validates and saves."""
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
