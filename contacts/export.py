@@ -6,6 +6,9 @@ the values then), the visits they took part in (date, company, body, topics, nee
 their mailing-list subscriptions, and the municipality's inquiries sent from their e-mail
 address (any case), with what was written. Reads the visits through the reverse relation of
 `Visit.their_participants`, so this app imports no visit code.
+
+`by_email` is the same for every contact person with one e-mail address, for a request that
+names only the address (`core.personal_data`).
 """
 
 from __future__ import annotations
@@ -81,3 +84,18 @@ def person_data(contact: ContactPerson) -> dict:
             for inquiry in with_contact_email(contact.municipality, contact.email)
         ],
     }
+
+
+def with_email(municipality, email: str):
+    """The municipality's contact persons with `email` (any case)."""
+    return (
+        ContactPerson.objects.of_municipality(municipality)
+        .filter(email__iexact=email.strip())
+        .select_related("municipality", "company")
+        .order_by("pk")
+    )
+
+
+def by_email(*, municipality, email: str) -> dict:
+    """The export of every contact person in `municipality` with `email`."""
+    return {"contact_persons": [person_data(c) for c in with_email(municipality, email)]}

@@ -25,10 +25,14 @@ from django.utils.translation import gettext as _
 
 from actions.rules import add_months
 from contacts.enums import ErasureCause
+from contacts.export import with_email
 from contacts.models import ContactPerson, ErasureLog, MailingList, Subscription
 from core.concurrency import claim_next_version
 from core.idempotency import save_once
 from inquiries.services import anonymise_contact
+
+# The erasure log's reason for a request answered by e-mail address (it holds no personal data).
+ERASED_BY_EMAIL = "Anmodning om sletning efter e-mailadresse"
 
 
 def create_contact(*, municipality, company, token=None, **fields) -> ContactPerson:
@@ -93,6 +97,17 @@ def erase_contact(*, contact: ContactPerson, cause: str, reason: str = "", user=
         log.history_rows, _ = ContactPerson.history.model.objects.filter(id=pk).delete()
         log.save()
     return log
+
+
+def erase_by_email(*, municipality, email: str) -> dict[str, int]:
+    """Erase on request every contact person in `municipality` with `email` (a request that
+    names only the address, `core.personal_data`); returns how many persons and inquiries."""
+    with transaction.atomic():
+        logs = [
+            erase_contact(contact=contact, cause=ErasureCause.REQUEST, reason=ERASED_BY_EMAIL)
+            for contact in with_email(municipality, email)
+        ]
+    return {"contact_persons": len(logs), "inquiries": sum(log.inquiries for log in logs)}
 
 
 def retention_cutoff(today: date, months: int | None = None) -> date:

@@ -144,3 +144,29 @@ def save_form(form: forms.BaseForm, save) -> int | None:
         add_validation_errors(form, error)
         return 400
     return None
+
+
+class PersonalDataForm(DkfdsFormMixin, forms.Form):
+    """Staff's look-up, export and erasure of everything held on one e-mail address
+    (`core.personal_data`). Erasing takes two steps: `confirm` shows what will be erased, and
+    `erase` needs the box ticked."""
+
+    email = forms.EmailField(
+        label=_("E-mail-adresse"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    action = forms.ChoiceField(
+        choices=[(action, action) for action in ("show", "json", "confirm", "erase")],
+        widget=forms.HiddenInput,
+        initial="show",
+    )
+    confirmed = forms.BooleanField(
+        label=_("Ja, slet alt, hvad kommunen har om adressen i alle kilder"), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "erase" and not cleaned.get("confirmed"):
+            self.add_error("confirmed", _("Sæt kryds for at bekræfte sletningen."))
+        return cleaned

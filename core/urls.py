@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("k/<str:code>/dialog/", views.dialogue, name="dialogue"),
+    path("k/<str:code>/persondata/", views.personal_data, name="personal_data"),
     path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", access(Rule.PUBLIC)(auth_views.LogoutView.as_view()), name="logout"),
     path("adgangskode/skift/", accounts.PasswordChangeView.as_view(), name="password_change"),

@@ -1,12 +1,18 @@
+import json
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
+from core import personal_data as registry
 from core.access import Rule, access
+from core.forms import PersonalDataForm
 from core.models import Membership
-from core.scoping import member_required
+from core.scoping import editor_required, member_required
 
 
 @access(Rule.LOGIN)
@@ -36,3 +42,41 @@ def dialogue(request, member):
     """The business dialogue in one place: the forum, events, newsletters, partners, tenders,
     media mentions and entrepreneur advice, each an app of its own, reached from one menu item."""
     return render(request, "core/dialogue.html", {"member": member, "nav": "dialogue"})
+
+
+@editor_required
+@require_http_methods(["GET", "POST"])
+def personal_data(request, member):
+    """Everything held on one e-mail address in every source (`core.personal_data`): shown,
+    downloaded as JSON, or erased after a confirm step (all or nothing). The address is posted,
+    never put in the page's address, so that it stays out of logs and history."""
+    form = PersonalDataForm(request.POST or None)
+    context = {"member": member, "nav": "dialogue", "form": form}
+    if request.method == "GET":
+        return render(request, "core/personal_data.html", context)
+    if not form.is_valid():
+        confirming = form.data.get("action") == "erase"
+        return render(
+            request, "core/personal_data.html", context | {"confirming": confirming}, status=400
+        )
+    municipality, email = member.municipality, form.cleaned_data["email"]
+    action = form.cleaned_data["action"]
+    if action == "erase":
+        counts = registry.erased(registry.erase_all(municipality, email))
+        summary = ", ".join(f"{source.label} {count}" for source, count in counts)
+        messages.success(
+            request,
+            _("Alt om adressen er slettet. Rækker slettet eller anonymiseret: %(counts)s.")
+            % {"counts": summary},
+        )
+        return redirect("personal_data", code=municipality.code)
+    data = registry.export_all(municipality, email)
+    if action == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="persondata.json"'
+        return response
+    context |= {"email": email, "held": registry.held(data), "confirming": action == "confirm"}
+    return render(request, "core/personal_data.html", context)

@@ -17,3 +17,19 @@ class EventsConfig(AppConfig):
         for source in SOURCES:
             sources.register(source)
         timeline.register(company_page.registration_entries)
+        register_personal_data()
+
+
+def register_personal_data() -> None:
+    """A person's registrations answer a GDPR request by address (`core.personal_data`)."""
+    from core.personal_data import Source, register
+    from events import services
+
+    register(
+        Source(
+            "events",
+            _("Tilmeldinger til arrangementer"),
+            export=services.personal_data,
+            erase=lambda **person: {"registrations": services.erase_person(**person)},
+        )
+    )

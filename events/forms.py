@@ -132,9 +132,3 @@ class RegistrationForm(DkfdsFormMixin, SubmitOnceFormMixin, forms.Form):
     def values(self) -> dict:
         names = ["name", "email", "company_name", "cvr_number"]
         return {name: self.cleaned_data[name] for name in names}
-
-
-class PersonForm(DkfdsFormMixin, forms.Form):
-    """The e-mail address whose registrations staff export or erase."""
-
-    email = forms.EmailField(label=_("E-mail"), max_length=254)

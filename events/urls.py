@@ -15,7 +15,6 @@ urlpatterns = [
     # Members.
     path("arrangementer/", views.event_list, name="list"),
     path("arrangementer/nyt/", views.event_create, name="create"),
-    path("arrangementer/persondata/", views.personal_data, name="personal_data"),
     path("arrangementer/<id:event_id>/", views.event_detail, name="detail"),
     path("arrangementer/<id:event_id>/rediger/", views.event_edit, name="edit"),
     path("arrangementer/<id:event_id>/fremmoede/", views.event_attendance, name="attendance"),

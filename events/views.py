@@ -8,13 +8,12 @@ found, for members too (they have the staff pages): `Rule.ADOPTED_ONLY`, read as
 The form posts to an address of its own, which takes the event's id in the form.
 
 For members (under `/k/<code>/arrangementer/`): the list with counts, an event's page with its
-registrations and the attendance form, creating, editing (optimistic locking), cancelling, and
-the export and erasure of a person's registrations.
+registrations and the attendance form, creating, editing (optimistic locking) and cancelling.
+A person's registrations are exported and erased on the municipality's one personal-data page
+(`core.personal_data`).
 """
 
 from __future__ import annotations
-
-import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -37,7 +36,7 @@ from core.models import Municipality
 from core.scoping import editor_required, member_object_or_404, member_required
 from events import calendar, queries, services
 from events.enums import RegistrationState
-from events.forms import EventForm, PersonForm, RegistrationForm
+from events.forms import EventForm, RegistrationForm
 from events.models import Event, Registration
 
 NAV = "events"
@@ -379,38 +378,3 @@ def registration_cancel(request, member, registration_id):
         return _detail(request, member, registration.event, error=refused.messages[0], status=400)
     messages.success(request, _("%(name)s er afmeldt.") % {"name": registration.name})
     return redirect("events:detail", code=member.municipality.code, event_id=registration.event_id)
-
-
-@editor_required
-@require_http_methods(["GET", "POST"])
-def personal_data(request, member):
-    """A person's registrations (GDPR): shown, downloaded as JSON, or erased (anonymised). The
-    address is posted, never put in the page's address, so it stays out of logs and history."""
-    form = PersonForm(request.POST or None)
-    data, status = None, 200
-    if request.method == "POST":
-        if not form.is_valid():
-            status = 400
-        else:
-            email = form.cleaned_data["email"]
-            action = request.POST.get("handling", "vis")
-            if action == "slet":
-                count = services.erase_person(municipality=member.municipality, email=email)
-                messages.success(
-                    request, _("%(count)s tilmeldinger er anonymiseret.") % {"count": count}
-                )
-                return redirect("events:personal_data", code=member.municipality.code)
-            data = services.personal_data(municipality=member.municipality, email=email)
-            if action == "json":
-                response = HttpResponse(
-                    json.dumps(data, ensure_ascii=False, indent=2),
-                    content_type="application/json; charset=utf-8",
-                )
-                response["Content-Disposition"] = 'attachment; filename="tilmeldinger.json"'
-                return response
-    return render(
-        request,
-        "events/personal_data.html",
-        {"member": member, "nav": NAV, "form": form, "data": data},
-        status=status,
-    )

@@ -18,3 +18,20 @@ class ForumConfig(AppConfig):
         for source in SOURCES:
             sources.register(source)
         timeline.register(company_page.meeting_entries)
+        register_personal_data()
+
+
+def register_personal_data() -> None:
+    """Participants, proposers and followers answer a GDPR request by address
+    (`core.personal_data`)."""
+    from core.personal_data import Source, register
+    from forum import personal_data
+
+    register(
+        Source(
+            "forum",
+            _("Strategisk Erhvervsforum"),
+            export=personal_data.export_person,
+            erase=personal_data.erase_person,
+        )
+    )

@@ -9,8 +9,9 @@ JSON, as `contacts.export` does for contact persons); `erase_person` removes it:
   but their name, e-mail and CVR link are replaced by a placeholder;
 - a proposal keeps its text (the theme may be public and linked to decisions) but loses the
   proposer's name, e-mail and firm.
-Staff reach both from `manage.py forum_personal_data --municipality 165 --email … --export`
-or `--erase --reason …`; a person found by name only is found on the meeting pages.
+Both are registered with `core.personal_data` (`forum.apps`), so staff reach them on the page
+`/k/<code>/persondata/` and by `manage.py personal_data --municipality 165 --email … [--erase]`;
+a person found by name only is found on the meeting pages.
 """
 
 from __future__ import annotations

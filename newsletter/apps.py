@@ -14,3 +14,22 @@ class NewsletterConfig(AppConfig):
 
         for source in SOURCES:
             sources.register(source)
+        register_personal_data()
+
+
+def register_personal_data() -> None:
+    """Subscriptions, deliveries and confirmation mails answer a GDPR request by address
+    (`core.personal_data`)."""
+    from dataclasses import asdict
+
+    from core.personal_data import Source, register
+    from newsletter import services
+
+    register(
+        Source(
+            "newsletter",
+            _("Nyhedsbreve"),
+            export=services.person_data,
+            erase=lambda **person: asdict(services.erase_address(**person)),
+        )
+    )

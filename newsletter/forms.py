@@ -100,27 +100,3 @@ class IssueForm(DkfdsFormMixin, forms.ModelForm):
         self.fields["mailing_list"].queryset = MailingList.objects.of_municipality(municipality)
         self.fields["mailing_list"].empty_label = None
         self.fields["subject"].max_length = SUBJECT_MAX_LENGTH
-
-
-class AddressForm(DkfdsFormMixin, forms.Form):
-    """Staff's look-up of what the newsletter holds on an address (GDPR)."""
-
-    email = forms.EmailField(
-        label=_("E-mail-adresse"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
-    )
-    action = forms.ChoiceField(
-        choices=[("show", "show"), ("json", "json"), ("erase", "erase")],
-        widget=forms.HiddenInput,
-        initial="show",
-    )
-    confirm = forms.BooleanField(
-        label=_("Ja, slet alt, hvad nyhedsbrevene har om adressen"), required=False
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("action") == "erase" and not cleaned.get("confirm"):
-            self.add_error("confirm", _("Sæt kryds for at bekræfte sletningen."))
-        return cleaned

@@ -12,7 +12,6 @@ urlpatterns = [
     # Members: lists, issues, sending; personal data.
     path("nyhedsbrev/", views.overview, name="overview"),
     path("nyhedsbrev/ny/", views.issue_create, name="issue_create"),
-    path("nyhedsbrev/persondata/", views.personal_data, name="personal_data"),
     path("nyhedsbrev/<id:newsletter_issue_id>/", views.issue_detail, name="issue"),
     path("nyhedsbrev/<id:newsletter_issue_id>/ret/", views.issue_edit, name="issue_edit"),
     path("nyhedsbrev/<id:newsletter_issue_id>/send/", views.issue_send, name="issue_send"),

@@ -9,17 +9,15 @@ round: a POST to the link unsubscribes at once without a CSRF token (RFC 8058 on
 mail programs; the random key in the link is the authentication), and a GET shows a page with
 the button.
 
-Members: the overview of lists and issues, an issue (preview, send, progress, resume), writing
-an issue, and the look-up, export and erasure of what is held on an e-mail address.
+Members: the overview of lists and issues, an issue (preview, send, progress, resume) and
+writing an issue. What is held on an e-mail address is looked up, exported and erased on the
+municipality's one personal-data page (`core.personal_data`).
 """
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -34,7 +32,7 @@ from core.lockout import client_ip
 from core.models import Municipality
 from core.scoping import editor_required, member_object_or_404, member_required
 from newsletter import queries, services
-from newsletter.forms import AddressForm, IssueForm, SignUpForm
+from newsletter.forms import IssueForm, SignUpForm
 from newsletter.models import ConsentText, Issue
 
 SIGNUP_LIMIT = (10, 600)
@@ -317,38 +315,3 @@ def issue_resume(request, member, newsletter_issue_id):
     else:
         messages.success(request, _("Afsendelsen fortsætter."))
     return redirect("newsletter:issue", code=member.municipality.code, newsletter_issue_id=issue.pk)
-
-
-@editor_required
-@require_http_methods(["GET", "POST"])
-def personal_data(request, member):
-    """What the newsletter holds on one e-mail address: shown, exported as JSON, or erased.
-    The address is sent by POST so that it never stands in an address bar or a log."""
-    form = AddressForm(request.POST or None)
-    data = erased = None
-    status = 200
-    if request.method == "POST":
-        if not form.is_valid():
-            status = 400
-        else:
-            email = form.cleaned_data["email"]
-            action = form.cleaned_data["action"]
-            if action == "erase":
-                erased = services.erase_address(municipality=member.municipality, email=email)
-            else:
-                data = services.person_data(member.municipality, email)
-                if action == "json":
-                    response = HttpResponse(
-                        json.dumps(data, ensure_ascii=False, indent=2),
-                        content_type="application/json; charset=utf-8",
-                    )
-                    response["Content-Disposition"] = (
-                        'attachment; filename="nyhedsbrev-persondata.json"'
-                    )
-                    return response
-    return render(
-        request,
-        "newsletter/personal_data.html",
-        {"member": member, "nav": "newsletter", "form": form, "data": data, "erased": erased},
-        status=status,
-    )

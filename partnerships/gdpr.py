@@ -3,7 +3,8 @@ erasure (art. 17). A contact person is one row with no history kept elsewhere, s
 that row, and erasure deletes it; the partner, its agreements and activities stay.
 
 Staff reach both from the contact person's page (`views.contact_export`, `views.contact_erase`);
-for a request that names only an e-mail address, `contacts_with_email` finds the person.
+for a request that names only an e-mail address, `contacts_with_email` finds the person, and
+`by_email` and `erase_by_email` answer it (`core.personal_data`).
 """
 
 from __future__ import annotations
@@ -35,3 +36,17 @@ def erase_contact(*, contact: PartnerContact) -> None:
     """Delete the person's row: nothing else holds their data."""
     with transaction.atomic():
         PartnerContact.objects.filter(pk=contact.pk).delete()
+
+
+def by_email(*, municipality, email: str) -> dict:
+    """The export of every partner contact in `municipality` with `email`."""
+    return {"contacts": [person_data(c) for c in contacts_with_email(municipality, email)]}
+
+
+def erase_by_email(*, municipality, email: str) -> dict[str, int]:
+    """Erase every partner contact in `municipality` with `email`; returns how many."""
+    with transaction.atomic():
+        contacts = list(contacts_with_email(municipality, email).order_by("pk"))
+        for contact in contacts:
+            erase_contact(contact=contact)
+    return {"contacts": len(contacts)}

@@ -12,3 +12,19 @@ class ProcurementConfig(AppConfig):
         from procurement import company_page
 
         timeline.register(company_page.entries)
+        register_personal_data()
+
+
+def register_personal_data() -> None:
+    """Interest registrations answer a GDPR request by address (`core.personal_data`)."""
+    from core.personal_data import Source, register
+    from procurement import gdpr
+
+    register(
+        Source(
+            "procurement",
+            _("Interesse for udbud"),
+            export=gdpr.person_data,
+            erase=lambda **person: {"interest_registrations": gdpr.erase_person(**person)},
+        )
+    )

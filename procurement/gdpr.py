@@ -3,8 +3,8 @@ art. 15 and 20), and its erasure (art. 17): their name and e-mail address on eac
 registration. The firm's name and CVR number are not personal data and stay, so the tender
 still shows that the firm was interested.
 
-Run `manage.py tender_interest_personal_data --municipality 165 --email …` to print the export
-as JSON, and add `--erase` to erase.
+Both are registered with `core.personal_data` (`procurement.apps`): the page
+`/k/<code>/persondata/` and `manage.py personal_data --municipality 165 --email … [--erase]`.
 """
 
 from __future__ import annotations

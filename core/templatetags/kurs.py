@@ -60,3 +60,14 @@ def display(value):
     if isinstance(value, date):
         return short_date(value)
     return value
+
+
+@register.filter
+def data_kind(value) -> str:
+    """ "mapping", "list" or "value": how a JSON-ready export value is shown
+    (`core/_personal_value.html`)."""
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list | tuple):
+        return "list"
+    return "value"

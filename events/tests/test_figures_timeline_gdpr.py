@@ -137,14 +137,14 @@ def test_the_command_exports_and_erases(municipality):
     RegistrationFactory(event=EventFactory(municipality=municipality), email="karin@example.com")
     out = StringIO()
 
-    call_command("event_personal_data", municipality="165", email="karin@example.com", stdout=out)
-    assert len(json.loads(out.getvalue())["registrations"]) == 1
+    call_command("personal_data", municipality="165", email="karin@example.com", stdout=out)
+    assert len(json.loads(out.getvalue())["events"]["registrations"]) == 1
 
     out = StringIO()
     call_command(
-        "event_personal_data", municipality="165", email="karin@example.com", erase=True, stdout=out
+        "personal_data", municipality="165", email="karin@example.com", erase=True, stdout=out
     )
-    assert out.getvalue() == "anonymised 1 registration(s)\n"
+    assert json.loads(out.getvalue())["events"] == {"registrations": 1}
 
 
 def test_staff_export_and_erase_on_the_page(client, staff, municipality):
@@ -152,15 +152,17 @@ def test_staff_export_and_erase_on_the_page(client, staff, municipality):
         event=EventFactory(municipality=municipality), email="karin@example.com", name="Karin"
     )
     client.force_login(staff)
-    page_url = reverse("events:personal_data", kwargs={"code": "165"})
+    page_url = reverse("personal_data", kwargs={"code": "165"})
 
-    page = client.post(page_url, {"email": "karin@example.com", "handling": "vis"})
-    download = client.post(page_url, {"email": "karin@example.com", "handling": "json"})
-    refused = client.post(page_url, {"email": "ikke en mail", "handling": "slet"})
-    erased = client.post(page_url, {"email": "karin@example.com", "handling": "slet"})
+    page = client.post(page_url, {"email": "karin@example.com", "action": "show"})
+    download = client.post(page_url, {"email": "karin@example.com", "action": "json"})
+    refused = client.post(page_url, {"email": "ikke en mail", "action": "erase", "confirmed": "on"})
+    erased = client.post(
+        page_url, {"email": "karin@example.com", "action": "erase", "confirmed": "on"}
+    )
 
     assert "Karin" in page.text
-    assert json.loads(download.content)["registrations"][0]["name"] == "Karin"
+    assert json.loads(download.content)["events"]["registrations"][0]["name"] == "Karin"
     assert refused.status_code == 400
     assert erased.status_code == 302
     assert Registration.objects.get().name == ""
@@ -169,6 +171,6 @@ def test_staff_export_and_erase_on_the_page(client, staff, municipality):
 def test_a_committee_reader_cannot_open_personal_data(client, committee_reader):
     client.force_login(committee_reader)
 
-    response = client.get(reverse("events:personal_data", kwargs={"code": "165"}))
+    response = client.get(reverse("personal_data", kwargs={"code": "165"}))
 
     assert response.status_code == 403

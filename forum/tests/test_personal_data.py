@@ -77,14 +77,14 @@ def test_erasure_removes_the_person_but_keeps_the_meeting_counts(held, municipal
 
 def test_the_command_exports_as_json_and_erases(held):
     out = StringIO()
-    call_command(
-        "forum_personal_data", "--municipality", "165", "--email", EMAIL, "--export", stdout=out
-    )
-    assert json.loads(out.getvalue())["meetings"][0]["name"] == "Karin Jensen"
+    call_command("personal_data", "--municipality", "165", "--email", EMAIL, stdout=out)
+    assert json.loads(out.getvalue())["forum"]["meetings"][0]["name"] == "Karin Jensen"
 
     out = StringIO()
-    call_command(
-        "forum_personal_data", "--municipality", "165", "--email", EMAIL, "--erase", stdout=out
-    )
-    assert out.getvalue().strip() == "Erased: 1 follower(s), 1 participant(s), 1 proposal(s)."
+    call_command("personal_data", "--municipality", "165", "--email", EMAIL, "--erase", stdout=out)
+    assert json.loads(out.getvalue())["forum"] == {
+        "followers": 1,
+        "participants": 1,
+        "proposals": 1,
+    }
     assert Participant.objects.filter(email=EMAIL).count() == 0

@@ -133,18 +133,22 @@ def test_a_person_s_interest_data_is_exported_and_erased_by_the_command(
     from django.core.management import call_command
 
     client.post(FORM, _data(tender, firm))
-    out = StringIO()
+    exported, erased = StringIO(), StringIO()
 
     call_command(
-        "tender_interest_personal_data",
+        "personal_data", "--municipality=165", "--email=KARIN@rengoering.example", stdout=exported
+    )
+    call_command(
+        "personal_data",
         "--municipality=165",
         "--email=KARIN@rengoering.example",
         "--erase",
-        stdout=out,
+        stdout=erased,
     )
 
-    exported = json.loads(out.getvalue().split("\nSlettet")[0])
+    exported = json.loads(exported.getvalue())["procurement"]
     assert exported["interest_registrations"][0]["contact_name"] == "Karin Fiktiv"
+    assert json.loads(erased.getvalue())["procurement"] == {"interest_registrations": 1}
     registration = InterestRegistration.objects.get()
     assert (registration.contact_name, registration.email) == ("[slettet]", "")
     assert registration.company_name == firm.name
