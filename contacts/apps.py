@@ -28,5 +28,6 @@ def register_personal_data() -> None:
             _("Kontaktpersoner ved virksomheder"),
             export=export.by_email,
             erase=services.erase_by_email,
+            logs_who=True,
         )
     )

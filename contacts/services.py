@@ -99,12 +99,15 @@ def erase_contact(*, contact: ContactPerson, cause: str, reason: str = "", user=
     return log
 
 
-def erase_by_email(*, municipality, email: str) -> dict[str, int]:
-    """Erase on request every contact person in `municipality` with `email` (a request that
-    names only the address, `core.personal_data`); returns how many persons and inquiries."""
+def erase_by_email(*, municipality, email: str, user=None) -> dict[str, int]:
+    """Erase on request, handled by `user`, every contact person in `municipality` with `email`
+    (a request that names only the address, `core.personal_data`); returns how many persons
+    and inquiries."""
     with transaction.atomic():
         logs = [
-            erase_contact(contact=contact, cause=ErasureCause.REQUEST, reason=ERASED_BY_EMAIL)
+            erase_contact(
+                contact=contact, cause=ErasureCause.REQUEST, reason=ERASED_BY_EMAIL, user=user
+            )
             for contact in with_email(municipality, email)
         ]
     return {"contact_persons": len(logs), "inquiries": sum(log.inquiries for log in logs)}

@@ -5,7 +5,8 @@
 Each app that holds such data registers a `Source` from its `AppConfig.ready` (core imports no
 app): a Danish label, `export(municipality=…, email=…)` returning JSON-ready values, and
 `erase(municipality=…, email=…)` returning how many rows of each kind it deleted or anonymised
-(counts only, never the data). A person is matched by address without regard to case, within
+(counts only, never the data); a source that logs who erased (`logs_who`) is also given the
+user who asked. A person is matched by address without regard to case, within
 one municipality; each source says in its own module what it holds and how it is erased.
 
 `erase_all` runs every source's erasure in one transaction: if one fails, nothing is erased.
@@ -28,6 +29,8 @@ class Source:
     label: str  # shown to staff, e.g. "Nyhedsbreve"
     export: Export
     erase: Erase
+    # Whether `erase` also takes `user=` (who asked), for a source that keeps an erasure log.
+    logs_who: bool = False
 
 
 _SOURCES: dict[str, Source] = {}
@@ -65,12 +68,18 @@ def _records(export: dict) -> int:
     return sum(len(value) for value in export.values() if isinstance(value, list))
 
 
-def erase_all(municipality, email: str) -> dict[str, dict[str, int]]:
-    """Erase `email` in `municipality` from every source, all or nothing; returns each
-    source's counts, keyed by source."""
+def erase_all(municipality, email: str, *, user=None) -> dict[str, dict[str, int]]:
+    """Erase `email` in `municipality` from every source, all or nothing, at the request
+    handled by `user` (None from the command line); returns each source's counts, keyed by
+    source."""
     with transaction.atomic():
         return {
-            source.key: source.erase(municipality=municipality, email=email) for source in sources()
+            source.key: source.erase(
+                municipality=municipality,
+                email=email,
+                **({"user": user} if source.logs_who else {}),
+            )
+            for source in sources()
         }
 
 

@@ -62,7 +62,7 @@ def personal_data(request, member):
     municipality, email = member.municipality, form.cleaned_data["email"]
     action = form.cleaned_data["action"]
     if action == "erase":
-        counts = registry.erased(registry.erase_all(municipality, email))
+        counts = registry.erased(registry.erase_all(municipality, email, user=request.user))
         summary = ", ".join(f"{source.label} {count}" for source, count in counts)
         messages.success(
             request,

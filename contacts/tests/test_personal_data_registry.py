@@ -188,6 +188,7 @@ def test_staff_erase_after_a_confirm_step_and_read_the_counts(client, staff, mun
     assert erased.redirect_chain == [(PAGE, 302)]
     assert "Nyhedsbreve 1" in erased.text
     assert _held_anywhere(municipality) == [0] * 6
+    assert ErasureLog.objects.get().erased_by == staff  # who handled the request is logged
 
 
 def test_the_page_is_for_staff_only(
