@@ -282,3 +282,14 @@ def test_the_public_list_shows_coming_public_events(client, municipality):
     assert "Kommende" in response.text
     assert "Forbi" not in response.text
     assert "Lukket" not in response.text
+
+
+@pytest.mark.parametrize("token", ["%00", "abc%00def"])
+def test_a_self_service_link_with_a_null_character_is_refused_with_a_message(
+    client, municipality, token
+):
+    # PostgreSQL refuses a NUL in a compared text: without the check this was a server error.
+    response = client.get(f"/k/165/erhverv/arrangementer/tilmelding/{token}/")
+
+    assert response.status_code == 400
+    assert "Adressen indeholder et tegn, som ingen adresse her har (NUL)" in response.text
