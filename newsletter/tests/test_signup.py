@@ -236,3 +236,14 @@ def test_an_unsubscribe_link_with_a_null_character_is_refused_with_a_message(
 
     assert response.status_code == 400
     assert "Adressen indeholder et tegn, som ingen adresse her har (NUL)" in response.text
+
+
+def test_a_name_of_invisible_characters_alone_is_refused_and_the_address_kept(
+    client, url, mailing_list, smtp
+):
+    response = sign_up(client, url, name="\u200b\u200b")
+
+    assert response.status_code == 400
+    assert "Feltet indeholder kun usynlige tegn." in response.content.decode()
+    assert 'value="mette@bryggeri.example"' in response.content.decode()
+    assert not Subscriber.objects.exists()
