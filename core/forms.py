@@ -1,3 +1,4 @@
+import unicodedata
 import uuid
 from decimal import Decimal
 
@@ -84,8 +85,34 @@ class DkfdsBoundField(forms.BoundField):
         return " ".join(ids)
 
 
+# Characters that show as nothing although Unicode gives them no space or format category: the
+# Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether `text` has a character that shows: not only spaces, zero-width characters, text
+    direction marks and other format or control characters (U+200B, U+202E, U+FEFF …)."""
+    return any(
+        char not in _BLANK_LETTERS
+        and unicodedata.category(char) not in {"Cc", "Cf", "Zs", "Zl", "Zp"}
+        for char in text
+    )
+
+
+def validate_visible(value) -> None:
+    """A typed text must show something: a name or title of zero-width characters alone would be
+    stored and shown to staff as nothing."""
+    if isinstance(value, str) and value and not has_visible_character(value):
+        raise ValidationError(
+            _("Feltet indeholder kun usynlige tegn. Skriv teksten med bogstaver eller tal."),
+            code="invisible",
+        )
+
+
 class DkfdsFormMixin:
     """Give each widget the DKFDS class for its kind, and mark invalid fields for screen readers.
+    Every text field refuses a value of invisible characters alone (`validate_visible`).
 
     Nothing here may read `self.errors`: that would validate the form before a subclass's
     `__init__` has finished setting up its fields (required flags, the owner choices).
@@ -97,6 +124,8 @@ class DkfdsFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
+            if isinstance(field, forms.CharField) and not isinstance(widget, forms.PasswordInput):
+                field.validators.append(validate_visible)
             if isinstance(widget, forms.HiddenInput):
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-input"

@@ -238,6 +238,10 @@ class FollowForm(DkfdsFormMixin, forms.Form):
         label=_("Din e-mail"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Skriv din e-mail-adresse."),
+            "invalid": _("Skriv en gyldig e-mail-adresse, fx navn@firma.dk."),
+        },
     )
     website = ProposalForm.base_fields["website"]
 

@@ -604,7 +604,10 @@ def follow(request, code):
         return redirect("forum:chains", code=municipality.code)
     form = FollowForm(request.POST)
     idea = None
-    if form.is_valid():
+    # The idea is looked up whenever its field is valid, also when the address is not: then the
+    # idea's page shows the form again with the address as typed and what is wrong with it.
+    form.is_valid()
+    if form.cleaned_data.get("idea"):
         idea = (
             Idea.objects.of_municipality(municipality)
             .filter(pk=form.cleaned_data["idea"], status=IdeaStatus.ACCEPTED)

@@ -282,3 +282,29 @@ def test_the_public_list_shows_coming_public_events(client, municipality):
     assert "Kommende" in response.text
     assert "Forbi" not in response.text
     assert "Lukket" not in response.text
+
+
+@pytest.mark.parametrize("token", ["%00", "abc%00def"])
+def test_a_self_service_link_with_a_null_character_is_refused_with_a_message(
+    client, municipality, token
+):
+    # PostgreSQL refuses a NUL in a compared text: without the check this was a server error.
+    response = client.get(f"/k/165/erhverv/arrangementer/tilmelding/{token}/")
+
+    assert response.status_code == 400
+    assert "Adressen indeholder et tegn, som ingen adresse her har (NUL)" in response.text
+
+
+@pytest.mark.parametrize("changes", [{"name": "\u200b"}, {"company_name": "\u2060\u200e"}])
+def test_a_name_of_invisible_characters_alone_is_refused_and_the_rest_kept(
+    client, event, register_url, changes
+):
+    response = client.post(register_url, posted(event, **changes))
+
+    (field,) = changes
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert list(errors) == [field]
+    assert errors[field][0].startswith("Feltet indeholder kun usynlige tegn.")
+    assert 'value="karin@example.com"' in response.text
+    assert Registration.objects.count() == 0

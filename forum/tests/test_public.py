@@ -270,3 +270,29 @@ def test_opening_the_unsubscribe_link_asks_before_it_unfollows(client, chain):
 
     assert 'type="submit">Afmeld</button>' in response.content.decode()
     assert Follower.objects.count() == 1
+
+
+def test_a_mistyped_follow_address_is_shown_again_on_the_idea_page_with_its_error(client, chain):
+    idea, *_rest = chain
+
+    response = client.post(
+        "/k/165/erhverv/erhvervsforum/foelg/", {"idea": idea.pk, "email": "ole@firma"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Linket er ikke gyldigt" not in page
+    assert 'value="ole@firma"' in page
+    assert "Skriv en gyldig e-mail-adresse" in page
+    assert Follower.objects.count() == 0
+
+
+@pytest.mark.parametrize("field", ["title", "proposer_name"])
+def test_a_proposal_with_a_text_of_invisible_characters_alone_is_refused(client, forum, field):
+    response = client.post(THEMES, PROPOSAL | {field: "\u200b\u200d"})
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Feltet indeholder kun usynlige tegn. Skriv teksten med bogstaver eller tal." in page
+    assert 'value="karin@lys.example"' in page
+    assert Idea.objects.count() == 0

@@ -176,3 +176,20 @@ def test_a_double_submission_stores_one_inquiry(client, url, posted):
 def test_the_thanks_page_without_a_sent_inquiry_goes_to_the_form(client, municipality):
     response = client.get(reverse("inquiries:thanks", kwargs={"code": municipality.code}))
     assert response["Location"] == reverse("inquiries:form", kwargs={"code": municipality.code})
+
+
+@pytest.mark.parametrize(
+    ("field", "invisible"),
+    [("contact_name", "\u200b\u200d"), ("company_name", "\u202e\ufeff"), ("message", "\u3164")],
+)
+def test_a_text_of_invisible_characters_alone_is_refused_and_the_rest_kept(
+    client, url, posted, field, invisible
+):
+    response = client.post(url, {**posted, field: invisible})
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    errors = response.context["form"].errors[field]
+    assert errors[0].startswith("Feltet indeholder kun usynlige tegn.")
+    assert 'value="karin@smedie.example"' in content
+    assert Inquiry.objects.count() == 0

@@ -223,3 +223,27 @@ def test_sign_up_page_without_public_lists_says_so(client, municipality):
 
 def test_sign_up_page_is_not_found_for_unknown_municipality(client, db):
     assert client.get(reverse("newsletter:signup", kwargs={"code": "999"})).status_code == 404
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_unsubscribe_link_with_a_null_character_is_refused_with_a_message(
+    client, mailing_list, method
+):
+    # PostgreSQL refuses a NUL in a compared text: without the check this was a server error.
+    url = reverse("newsletter:unsubscribe", kwargs={"code": "165"}) + "?t=abc%00def"
+
+    response = getattr(client, method)(url)
+
+    assert response.status_code == 400
+    assert "Adressen indeholder et tegn, som ingen adresse her har (NUL)" in response.text
+
+
+def test_a_name_of_invisible_characters_alone_is_refused_and_the_address_kept(
+    client, url, mailing_list, smtp
+):
+    response = sign_up(client, url, name="\u200b\u200b")
+
+    assert response.status_code == 400
+    assert "Feltet indeholder kun usynlige tegn." in response.content.decode()
+    assert 'value="mette@bryggeri.example"' in response.content.decode()
+    assert not Subscriber.objects.exists()

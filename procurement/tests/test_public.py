@@ -160,3 +160,16 @@ def test_a_made_up_tender_id_is_a_form_error_not_a_server_error(client, tender, 
 
     assert response.status_code == 400
     assert not InterestRegistration.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["company_name", "contact_name"])
+def test_a_name_of_invisible_characters_alone_is_refused_and_the_input_kept(
+    client, tender, firm, field
+):
+    response = client.post(FORM, _data(tender, firm, **{field: "\u200b\u2060"}))
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Feltet indeholder kun usynlige tegn. Skriv teksten med bogstaver eller tal." in page
+    assert "karin@rengoering.example" in page
+    assert not InterestRegistration.objects.exists()
