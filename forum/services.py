@@ -12,7 +12,8 @@ is fresh, and the committee briefing within four weeks, in time for a committee 
 are monthly). A municipality that agrees other deadlines changes the due date of each.
 
 "You said, we did": steps of an idea's chain are logged as `IdeaEvent`s and its confirmed
-followers are mailed after the transaction commits. Only what the public may see makes a step:
+followers are mailed by a job on the queue, queued when the transaction commits (a slow mail
+server does not hold up the staff member's page). Only what the public may see makes a step:
 a link to an activity or goal of a plan that is not adopted is kept but makes no step (the public
 page shows the link once its plan is adopted).
 """
@@ -27,6 +28,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
 
 from businesses.models import Company
 from core.concurrency import claim_next_version
@@ -313,7 +315,11 @@ def _step(idea: Idea, text: str) -> IdeaEvent:
     """Log a step of the chain and, once committed, tell the followers."""
     event = IdeaEvent.objects.create(idea=idea, text=text[:500])
     if idea.is_public:
-        transaction.on_commit(lambda: mail.notify_followers(event.pk))
+        transaction.on_commit(
+            lambda: async_task(
+                "forum.mail.notify_followers", event.pk, task_name=f"forum-notice-{event.pk}"
+            )
+        )
     return event
 
 

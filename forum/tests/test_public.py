@@ -6,6 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.test import Client
+from django_q.models import Task
 
 from actions.tests.factories import ActionPlanFactory, ActivityFactory
 from core import ratelimit
@@ -161,6 +162,9 @@ def test_following_is_double_opt_in_and_moves_are_mailed_with_unsubscribe(
     with django_capture_on_commit_callbacks(execute=True):
         services.link_idea(idea=idea, activity=activity)
 
+    # Sent by a job on the queue (run at once by the test settings), not in the request.
+    (job,) = Task.objects.filter(func="forum.mail.notify_followers")
+    assert job.success and job.result == 1
     notice = smtp.messages[1]
     assert subject_of(notice) == 'Nyt om "Nye muligheder med Letbanen"'
     assert "Føres ud i livet af aktiviteten: Erhvervsbus til Letbanen" in body_of(notice)
