@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from actions.models import Partner
 from contacts.models import ContactPerson, ErasureLog
@@ -18,6 +19,8 @@ from events.models import Registration
 from events.tests.factories import EventFactory, RegistrationFactory
 from forum.models import Participant
 from forum.tests.factories import ForumFactory, MeetingFactory, ParticipantFactory
+from inquiries.models import Inquiry
+from inquiries.tests.factories import TopicFactory
 from newsletter.models import Subscriber
 from newsletter.tests.factories import SubscriberFactory
 from partnerships.models import PartnerContact
@@ -55,6 +58,20 @@ def _hold(municipality, email=EMAIL):
         contact_name="Karin Udbud",
         email=email,
     )
+    topic = TopicFactory(municipality=municipality)
+    Inquiry.objects.create(
+        municipality=municipality,
+        reference=f"H-{municipality.code}-1",
+        topic=topic,
+        team=topic.team,
+        cvr_number="12345678",
+        company_name="Lys A/S",
+        contact_name="Karin Henvender",
+        email=email.upper(),
+        phone="43 21 12 34",
+        message="Vi søger lokaler.",
+        received_at=timezone.now(),
+    )
 
 
 def _held_anywhere(municipality, email=EMAIL) -> list[int]:
@@ -66,6 +83,7 @@ def _held_anywhere(municipality, email=EMAIL) -> list[int]:
         Participant.objects.of_municipality(municipality).filter(email=email).count(),
         PartnerContact.objects.of_municipality(municipality).filter(email=email).count(),
         InterestRegistration.objects.of_municipality(municipality).filter(email=email).count(),
+        Inquiry.objects.of_municipality(municipality).filter(email__iexact=email).count(),
     ]
 
 
@@ -82,6 +100,7 @@ def test_every_dialogue_app_registers_a_source_with_a_danish_label():
         "contacts",
         "events",
         "forum",
+        "inquiries",
         "newsletter",
         "partnerships",
         "procurement",
@@ -109,17 +128,53 @@ def test_erasure_removes_the_person_everywhere_and_prints_counts_only(municipali
     counts = _command("--email", EMAIL, "--erase")
 
     assert counts == {
-        "contacts": {"contact_persons": 1, "inquiries": 0},
+        # The contact person's erasure goes first and anonymises their inquiry, so its log
+        # counts it and the inquiries source finds nothing left.
+        "contacts": {"contact_persons": 1, "inquiries": 1},
         "events": {"registrations": 1},
         "forum": {"followers": 0, "participants": 1, "proposals": 0},
+        "inquiries": {"inquiries": 0},
         "newsletter": {"subscribers": 1, "deliveries": 0, "confirmation_mails": 0},
         "partnerships": {"contacts": 1},
         "procurement": {"interest_registrations": 1},
     }
-    assert _held_anywhere(municipality) == [0] * 6
-    assert ErasureLog.objects.get().contact_id  # the contact person's erasure is logged
-    # What is counted stays: the registration and the participant are anonymised, not deleted.
+    assert _held_anywhere(municipality) == [0] * 7
+    assert ErasureLog.objects.get().inquiries == 1  # the contact person's erasure is logged
+    # What is counted stays: the registration, participant and inquiry are anonymised.
     assert Registration.objects.exists() and Participant.objects.exists()
+    assert Inquiry.objects.get().message == "Vi søger lokaler."
+
+
+def test_an_inquiry_from_someone_who_is_no_contact_person_is_exported_and_anonymised(
+    municipality,
+):
+    topic = TopicFactory(municipality=municipality)
+    Inquiry.objects.create(
+        municipality=municipality,
+        reference="H-165-9",
+        topic=topic,
+        team=topic.team,
+        cvr_number="12345678",
+        company_name="Lys A/S",
+        contact_name="Karin Henvender",
+        email=EMAIL,
+        phone="43 21 12 34",
+        message="Vi søger lokaler.",
+        received_at=timezone.now(),
+    )
+
+    (exported,) = _command("--email", EMAIL)["inquiries"]["inquiries"]
+    counts = _command("--email", EMAIL, "--erase")
+
+    assert (exported["reference"], exported["contact_name"], exported["phone"]) == (
+        "H-165-9",
+        "Karin Henvender",
+        "43 21 12 34",
+    )
+    assert counts["inquiries"] == {"inquiries": 1}
+    assert counts["contacts"] == {"contact_persons": 0, "inquiries": 0}
+    inquiry = Inquiry.objects.get()
+    assert EMAIL not in (inquiry.email, inquiry.contact_name) and inquiry.phone == ""
 
 
 def test_erasure_is_all_or_nothing(municipality, monkeypatch):
@@ -137,7 +192,7 @@ def test_erasure_is_all_or_nothing(municipality, monkeypatch):
     with pytest.raises(RuntimeError):
         personal_data.erase_all(municipality, EMAIL)
 
-    assert _held_anywhere(municipality) == [1] * 6
+    assert _held_anywhere(municipality) == [1] * 7
     assert not ErasureLog.objects.exists()
 
 
@@ -149,7 +204,7 @@ def test_another_municipality_s_data_is_neither_shown_nor_erased(municipality, o
 
     assert all(personal_data._records(export) == 0 for export in data.values())
     assert all(not any(kinds.values()) for kinds in counts.values())
-    assert _held_anywhere(other_municipality) == [1] * 6
+    assert _held_anywhere(other_municipality) == [1] * 7
 
 
 def test_the_command_refuses_a_bad_address_and_an_unknown_municipality(municipality):
@@ -180,14 +235,14 @@ def test_staff_erase_after_a_confirm_step_and_read_the_counts(client, staff, mun
 
     confirm = client.post(PAGE, {"email": EMAIL, "action": "confirm"})
     unticked = client.post(PAGE, {"email": EMAIL, "action": "erase"})
-    assert _held_anywhere(municipality) == [1] * 6
+    assert _held_anywhere(municipality) == [1] * 7
     erased = client.post(PAGE, {"email": EMAIL, "action": "erase", "confirmed": "on"}, follow=True)
 
     assert 'value="erase"' in confirm.text and "Bekræft sletningen" in confirm.text
     assert unticked.status_code == 400
     assert erased.redirect_chain == [(PAGE, 302)]
     assert "Nyhedsbreve 1" in erased.text
-    assert _held_anywhere(municipality) == [0] * 6
+    assert _held_anywhere(municipality) == [0] * 7
     assert ErasureLog.objects.get().erased_by == staff  # who handled the request is logged
 
 
