@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from contacts.models import PERSONAL_FIELDS, ContactPerson
+from inquiries.personal_data import inquiry_data
 from inquiries.queries import with_contact_email
 
 PERSON_FIELDS = [*PERSONAL_FIELDS, "created_at"]
@@ -70,17 +71,7 @@ def person_data(contact: ContactPerson) -> dict:
             for subscription in contact.subscriptions.select_related("mailing_list")
         ],
         "inquiries": [
-            {
-                "reference": inquiry.reference,
-                "received_at": inquiry.received_at.isoformat(),
-                "topic": inquiry.topic.name,
-                "state": inquiry.get_state_display(),
-                "company_name": inquiry.company_name,
-                "contact_name": inquiry.contact_name,
-                "email": inquiry.email,
-                "phone": inquiry.phone,
-                "message": inquiry.message,
-            }
+            inquiry_data(inquiry)
             for inquiry in with_contact_email(contact.municipality, contact.email)
         ],
     }

@@ -64,7 +64,7 @@ def case_queryset():
 
 def with_contact_email(municipality, email: str):
     """`municipality`'s inquiries whose contact e-mail is `email` (any case), newest first: what
-    a person's data export includes (`contacts.export`)."""
+    a person's data export includes (`contacts.export`, `inquiries.personal_data`)."""
     if not email:
         return Inquiry.objects.none()
     return (
